@@ -1,0 +1,6 @@
+package io.millrace.accounting.master;
+
+import java.math.BigDecimal;
+
+public record BomComponent(String item, BigDecimal quantityPer) {
+}

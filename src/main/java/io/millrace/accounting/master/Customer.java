@@ -1,0 +1,4 @@
+package io.millrace.accounting.master;
+
+public record Customer(String code, String name) {
+}

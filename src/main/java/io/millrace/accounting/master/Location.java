@@ -1,0 +1,4 @@
+package io.millrace.accounting.master;
+
+public record Location(String code, String plant, LocationRole role) {
+}

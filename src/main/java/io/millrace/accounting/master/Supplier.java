@@ -1,0 +1,4 @@
+package io.millrace.accounting.master;
+
+public record Supplier(String code, String name) {
+}

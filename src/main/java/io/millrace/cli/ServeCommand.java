@@ -1,0 +1,68 @@
+package io.millrace.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code millrace serve}: runs the hub until it is stopped. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Starts the hub. Every option can also be given as MILLRACE_<NAME>.")
+public final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--port", defaultValue = "${env:MILLRACE_PORT:-8080}",
+            description = "HTTP port (default ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--data-dir", defaultValue = "${env:MILLRACE_DATA_DIR:-./data}",
+            description = "Directory of the embedded database (default ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--db-url", defaultValue = "${env:MILLRACE_DB_URL}",
+            description = "PostgreSQL JDBC URL instead of the embedded database.")
+    String dbUrl;
+
+    @Option(names = "--db-user", defaultValue = "${env:MILLRACE_DB_USER}", description = "Database user.")
+    String dbUser;
+
+    @Option(names = "--db-password", defaultValue = "${env:MILLRACE_DB_PASSWORD}",
+            description = "Database password.")
+    String dbPassword;
+
+    @Option(names = "--kafka-bootstrap", defaultValue = "${env:MILLRACE_KAFKA_BOOTSTRAP}",
+            description = "Kafka bootstrap servers: Kafka as the event backbone instead of the embedded log.")
+    String kafkaBootstrap;
+
+    @Option(names = "--admin-key", defaultValue = "${env:MILLRACE_ADMIN_KEY}",
+            description = "Creates or keeps an admin credential with this key.")
+    String adminKey;
+
+    @Option(names = "--park-window", defaultValue = "${env:MILLRACE_PARK_WINDOW:-10m}",
+            converter = DurationConverter.class,
+            description = "How long a parked event waits for what it depends on (default ${DEFAULT-VALUE}).")
+    Duration parkWindow;
+
+    @Override
+    public Integer call() {
+        return run(settings());
+    }
+
+    HubSettings settings() {
+        if (port < 1 || port > 65535) {
+            throw new picocli.CommandLine.ParameterException(
+                    new picocli.CommandLine(this), "--port must be between 1 and 65535, not " + port);
+        }
+        return new HubSettings(port, dataDir, dbUrl, dbUser, dbPassword, kafkaBootstrap, adminKey, parkWindow);
+    }
+
+    static int run(HubSettings settings) {
+        try {
+            HubLauncher.start(settings);
+            return MillraceCommand.STILL_RUNNING;
+        } catch (HubLauncher.StartupFailure ex) {
+            System.err.println("millrace: " + ex.getMessage());
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The command-line launcher: {@code serve}, {@code demo}, {@code simulate} and {@code bench}.
+ * Turns options and {@code MILLRACE_*} environment variables into hub settings and reports
+ * start-up failures (bad option, unreachable database, port in use) as one clear line.
+ */
+package io.millrace.cli;

@@ -1,0 +1,52 @@
+package io.millrace.web;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.lang.Nullable;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every error of every endpoint into an RFC 9457 problem. Framework errors (404, 405, 415,
+ * unreadable bodies) get the same shape as the modules' own {@link ApiProblem}s.
+ */
+@RestControllerAdvice
+public class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(ApiProblem.class)
+    public ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {
+        return ProblemResponses.entity(problem);
+    }
+
+    @ExceptionHandler(Exception.class)
+    public ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        log.error("Unexpected error", ex);
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                .contentType(ProblemResponses.PROBLEM_JSON)
+                .body(ProblemResponses.generic(HttpStatus.INTERNAL_SERVER_ERROR,
+                        "The hub could not complete the request; nothing was changed."));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body,
+                                                             HttpHeaders headers, HttpStatusCode status,
+                                                             WebRequest request) {
+        ProblemDetail problem = body instanceof ProblemDetail pd ? pd : ProblemResponses.generic(status, ex.getMessage());
+        ProblemDetail generic = ProblemResponses.generic(status, problem.getDetail());
+        problem.setType(generic.getType());
+        problem.setTitle(generic.getTitle());
+        HttpHeaders out = new HttpHeaders();
+        out.putAll(headers);
+        out.setContentType(ProblemResponses.PROBLEM_JSON);
+        return ResponseEntity.status(status).headers(out).body(problem);
+    }
+}
