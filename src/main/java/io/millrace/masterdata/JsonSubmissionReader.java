@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
@@ -68,9 +67,9 @@ final class JsonSubmissionReader {
                 case WORK_CENTERS -> simple(r, Records.WORK_CENTER, Records::workCenter, at, submission.workCenters);
                 case SUPPLIERS -> simple(r, Records.PARTNER, Records::supplier, at, submission.suppliers);
                 case CUSTOMERS -> simple(r, Records.PARTNER, Records::customer, at, submission.customers);
-                case BOMS -> bom(node, r, at, submission);
-                case PURCHASE_ORDERS -> purchaseOrder(node, r, at, submission);
-                case SALES_ORDERS -> salesOrder(node, r, at, submission);
+                case BOMS -> bom(r, at, submission);
+                case PURCHASE_ORDERS -> purchaseOrder(r, at, submission);
+                case SALES_ORDERS -> salesOrder(r, at, submission);
             }
         }
     }
@@ -93,47 +92,47 @@ final class JsonSubmissionReader {
         }
     }
 
-    private static void bom(JsonNode node, FieldReader r, Where at, Submission submission) {
+    private static void bom(FieldReader r, Where at, Submission submission) {
         r.rejectUnknown(Records.BOM);
         String item = r.code("item");
         List<Where> places = new ArrayList<>();
-        List<BomComponent> components = parts(node, r, at, "components", Records.BOM_COMPONENT, places,
-                submission, (reader, w) -> Records.component(reader, "item"));
+        List<BomComponent> components = parts(r, at, "components", Records.BOM_COMPONENT, places,
+                submission, reader -> Records.component(reader, "item"));
         if (r.clean()) {
             submission.boms.add(new Entry<>(new Bom(item, components), at, places));
         }
     }
 
-    private static void purchaseOrder(JsonNode node, FieldReader r, Where at, Submission submission) {
+    private static void purchaseOrder(FieldReader r, Where at, Submission submission) {
         r.rejectUnknown(Records.PURCHASE_ORDER);
         String number = r.code("number");
         String supplier = r.code("supplier");
         String plant = r.code("plant");
         List<Where> places = new ArrayList<>();
-        List<PurchaseOrderLine> lines = parts(node, r, at, "lines", Records.ORDER_LINE, places, submission,
-                (reader, w) -> Records.purchaseOrderLine(reader));
+        List<PurchaseOrderLine> lines = parts(r, at, "lines", Records.ORDER_LINE, places, submission,
+                reader -> Records.purchaseOrderLine(reader));
         if (r.clean()) {
             submission.purchaseOrders.add(new Entry<>(new PurchaseOrder(number, supplier, plant, lines), at, places));
         }
     }
 
-    private static void salesOrder(JsonNode node, FieldReader r, Where at, Submission submission) {
+    private static void salesOrder(FieldReader r, Where at, Submission submission) {
         r.rejectUnknown(Records.SALES_ORDER);
         String number = r.code("number");
         String customer = r.code("customer");
         String plant = r.code("plant");
         List<Where> places = new ArrayList<>();
-        List<SalesOrderLine> lines = parts(node, r, at, "lines", Records.ORDER_LINE, places, submission,
-                (reader, w) -> Records.salesOrderLine(reader));
+        List<SalesOrderLine> lines = parts(r, at, "lines", Records.ORDER_LINE, places, submission,
+                reader -> Records.salesOrderLine(reader));
         if (r.clean()) {
             submission.salesOrders.add(new Entry<>(new SalesOrder(number, customer, plant, lines), at, places));
         }
     }
 
     /** The nested objects (lines, components) of a record, each with its place. */
-    private static <T> List<T> parts(JsonNode node, FieldReader r, Where at, String field,
+    private static <T> List<T> parts(FieldReader r, Where at, String field,
                                      java.util.Set<String> fields, List<Where> places, Submission submission,
-                                     BiFunction<FieldReader, Where, T> parse) {
+                                     Function<FieldReader, T> parse) {
         List<T> parts = new ArrayList<>();
         JsonNode array = r.objects(field);
         if (array == null) {
@@ -148,7 +147,7 @@ final class JsonSubmissionReader {
             }
             FieldReader pr = new FieldReader(part, partAt, submission.errors, false);
             pr.rejectUnknown(fields);
-            T value = parse.apply(pr, partAt);
+            T value = parse.apply(pr);
             if (value != null && pr.clean()) {
                 parts.add(value);
                 places.add(partAt);
