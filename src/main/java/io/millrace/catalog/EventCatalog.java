@@ -5,6 +5,7 @@ import io.millrace.web.FieldError;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -99,6 +100,20 @@ public final class EventCatalog {
             throw new IllegalArgumentException("'" + type + "' is not a known event type");
         }
         return entry.businessKey().keyOf(validEvent.path("data"));
+    }
+
+    /**
+     * The {@code time} of a valid event. RFC 3339 allows a lowercase {@code t} and {@code z}, which
+     * {@link OffsetDateTime#parse(CharSequence)} alone refuses; read the time through here.
+     *
+     * @throws IllegalArgumentException when the event has no valid time
+     */
+    public static OffsetDateTime eventTime(JsonNode validEvent) {
+        OffsetDateTime time = EnvelopeRules.parseTime(validEvent.path("time").asString(""));
+        if (time == null) {
+            throw new IllegalArgumentException("The event has no valid RFC 3339 time; validate it first");
+        }
+        return time;
     }
 
     /** The types in catalog order, each with its versions, schemas and business-key rule. */

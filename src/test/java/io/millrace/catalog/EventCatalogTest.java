@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.millrace.web.FieldError;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -97,6 +98,16 @@ class EventCatalogTest {
         List<FieldError> errors = catalog.validate(Examples.without(Examples.of("mfg.production.order.closed"), "/plant"));
         assertThat(errors).singleElement().satisfies(e -> assertThat(e.index()).isNull());
         assertThat(errors.get(0).inBatch(3).index()).isEqualTo(3);
+    }
+
+    @Test
+    void readsTheTimeOfAnEventInAnyFormRfc3339Allows() {
+        ObjectNode event = Examples.with(Examples.of("mfg.production.order.closed"), "/time", "\"2026-11-30t23:30:00.5+01:00\"");
+        assertThat(EventCatalog.eventTime(event)).isEqualTo(OffsetDateTime.parse("2026-11-30T23:30:00.5+01:00"));
+        assertThat(EventCatalog.eventTime(Examples.workedExample().get(0)))
+                .isEqualTo(OffsetDateTime.parse("2026-11-02T07:00:00Z"));
+        assertThatThrownBy(() -> EventCatalog.eventTime(Examples.without(event, "/time")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
