@@ -44,7 +44,7 @@ final class EnvelopeRules {
 
     /** Adds the envelope's violations to {@code errors}; returns the data schema to apply, or null. */
     CatalogEntry.DataSchema check(JsonNode event, List<FieldError> errors) {
-        if (!event.isObject()) {
+        if (event == null || !event.isObject()) {
             errors.add(FieldError.at("", "must be a JSON object (a CloudEvent in structured JSON form)"));
             return null;
         }

@@ -124,6 +124,7 @@ class EnvelopeRulesTest {
             assertThat(catalog.validate(Examples.json(notAnEvent))).containsExactly(
                     FieldError.at("", "must be a JSON object (a CloudEvent in structured JSON form)"));
         }
+        assertThat(catalog.validate(null)).extracting(FieldError::pointer).containsExactly("");
     }
 
     @Test
