@@ -3,7 +3,6 @@ package io.millrace.simulator;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -16,6 +15,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,7 +40,7 @@ public final class TrafficSender {
 
     private final HubClient hub;
     private final SendSettings settings;
-    private final PrintStream out;
+    private final Consumer<String> out;
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
@@ -50,10 +50,11 @@ public final class TrafficSender {
     private final AtomicReference<String> failure = new AtomicReference<>();
     private volatile boolean stopping;
 
-    public TrafficSender(HubClient hub, SendSettings settings, PrintStream out) {
+    /** {@code report} receives the progress lines, the rejections and the summary. */
+    public TrafficSender(HubClient hub, SendSettings settings, Consumer<String> report) {
         this.hub = hub;
         this.settings = settings;
-        this.out = out;
+        this.out = report;
     }
 
     /** Ends the run after the batches in flight; safe to call from another thread or a shutdown hook. */
@@ -87,7 +88,7 @@ public final class TrafficSender {
                     batch.add(events.next());
                 }
                 if (batch.isEmpty()) {
-                    out.println("simulate: the plants ran out of work (purchase or sales order quantities used up)");
+                    out.accept("simulate: the plants ran out of work (purchase or sales order quantities used up)");
                     break;
                 }
                 generated += batch.size();
@@ -113,9 +114,9 @@ public final class TrafficSender {
         }
         SendSummary summary = new SendSummary(sent.get(), accepted.get(), duplicates.get(), rejected.get(),
                 retries.get(), unsent.get(), Duration.ofNanos(System.nanoTime() - start), failure.get());
-        out.println("simulate: done in " + summary.describe());
+        out.accept("simulate: done in " + summary.describe());
         if (summary.failure() != null) {
-            out.println("simulate: stopped early: " + summary.failure());
+            out.accept("simulate: stopped early: " + summary.failure());
         }
         return summary;
     }
@@ -144,7 +145,7 @@ public final class TrafficSender {
                 if (!answer.retryable()) {
                     sent.addAndGet(batch.size());
                     rejected.addAndGet(batch.size());
-                    out.println("simulate: batch of " + batch.size() + " rejected: " + answer.problem());
+                    out.accept("simulate: batch of " + batch.size() + " rejected: " + answer.problem());
                     return;
                 }
                 trouble = answer.problem();
@@ -213,7 +214,7 @@ public final class TrafficSender {
             double rate = (total - lastSent) / Math.max(1e-9, (now - lastTime) / 1e9);
             lastTime = now;
             lastSent = total;
-            out.println(String.format(Locale.ROOT,
+            out.accept(String.format(Locale.ROOT,
                     "simulate: %5.0fs sent %d, accepted %d, duplicates %d, rejected %d, retries %d, %.1f events/s",
                     (now - start) / 1e9, total, accepted.get(), duplicates.get(), rejected.get(), retries.get(), rate));
         }
