@@ -103,7 +103,11 @@ public final class SimulateCommand implements Callable<Integer> {
             return 1;
         }
         long runSeed = seed != null ? seed : System.nanoTime() ^ System.currentTimeMillis();
-        List<String> codes = plants == null || plants.isEmpty() ? PlantTraffic.plantsOf(master) : plants;
+        List<String> codes = plants == null || plants.isEmpty() ? PlantTraffic.runnablePlants(master) : plants;
+        if (codes.isEmpty()) {
+            throw bad("no plant of the master data can be simulated: each needs STORE, SUPPLY and FG locations, "
+                    + "a work centre and a sales order line for an item made from what it buys");
+        }
         PlantTraffic traffic;
         try {
             traffic = new PlantTraffic(master, codes, runSeed, Clock.systemUTC(), options);

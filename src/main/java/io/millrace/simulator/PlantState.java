@@ -51,9 +51,7 @@ final class PlantState {
     }
 
     String newLot() {
-        String lot = nextKey("L");
-        stock.newLot(lot, sequences.get("L"));
-        return lot;
+        return nextKey("L");
     }
 
     String uom(String item) {

@@ -79,9 +79,21 @@ public final class PlantTraffic implements Iterator<ObjectNode> {
         return out;
     }
 
-    /** Codes of every plant in the master data that the simulator can run. */
-    public static List<String> plantsOf(MasterDataSet master) {
-        return master.plants().stream().map(io.millrace.accounting.master.Plant::code).toList();
+    /**
+     * Codes of the plants the simulator can run: those with store, supply and finished-goods
+     * locations, a work centre, and a sales order line for something made from what they buy.
+     */
+    public static List<String> runnablePlants(MasterDataSet master) {
+        List<String> out = new ArrayList<>();
+        for (var plant : master.plants()) {
+            try {
+                PlantLayout.of(master, plant.code());
+                out.add(plant.code());
+            } catch (IllegalArgumentException notRunnable) {
+                // left out: nothing to simulate there
+            }
+        }
+        return out;
     }
 
     @Override

@@ -40,7 +40,7 @@ public record SendSettings(int rate, Duration duration, long events, int batch, 
 
     public static SendSettings of(int rate, Duration duration, long events, int batch, int concurrency) {
         return new SendSettings(rate, duration, events, batch, concurrency, Duration.ofSeconds(5),
-                Duration.ofMillis(200), 12);
+                Duration.ofMillis(200), 8);
     }
 
     /** Events per request: the batch option, but never more than one second's worth at the target rate. */

@@ -60,6 +60,10 @@ final class StockActions {
     }
 
     private void counts(List<Candidate> out) {
+        if (s.step % 100 == 0) {
+            s.receivedAt.keySet().removeIf(lot -> s.stock.all().stream().noneMatch(l -> l.lot().equals(lot)
+                    && l.location().equals(s.layout.store())));
+        }
         List<StockBook.LotStock> due = s.stock.all().stream()
                 .filter(l -> l.location().equals(s.layout.store()) && l.blocked().signum() == 0
                         && s.receivedAt.containsKey(l.lot()) && s.receivedAt.get(l.lot()) + COUNT_AFTER_STEPS <= s.step)

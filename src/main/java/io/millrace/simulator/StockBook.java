@@ -3,7 +3,6 @@ package io.millrace.simulator;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,19 +36,11 @@ final class StockBook {
 
     /** Balances per location and item, each keyed by lot sequence so that iteration is first-in first-out. */
     private final Map<Place, TreeMap<Long, Balance>> places = new LinkedHashMap<>();
-    private final Map<String, Long> sequences = new HashMap<>();
     private List<LotStock> snapshot;
 
-    void newLot(String lot, long sequence) {
-        sequences.put(lot, sequence);
-    }
-
-    long sequence(String lot) {
-        Long seq = sequences.get(lot);
-        if (seq == null) {
-            throw new IllegalStateException("lot " + lot + " was never created");
-        }
-        return seq;
+    /** A lot's place in first-in first-out order: the counter its code ends with ({@code L-P100-42-000017}). */
+    static long sequence(String lot) {
+        return Long.parseLong(lot.substring(lot.lastIndexOf('-') + 1));
     }
 
     void add(String location, String item, String lot, BigDecimal quantity) {

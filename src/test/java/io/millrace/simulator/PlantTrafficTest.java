@@ -143,6 +143,14 @@ class PlantTrafficTest {
     }
 
     @Test
+    void runsEveryPlantThatSellsWhatItCanMakeAndExplainsAPlantThatCannot() {
+        assertThat(PlantTraffic.runnablePlants(MASTER)).containsExactly("P100", "P200");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PlantTraffic.generate(MASTER, List.of("P300"), 1, 5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown plant P300");
+    }
+
+    @Test
     void iteratorContinuesTheSameStreamAsGenerate() {
         PlantTraffic traffic = new PlantTraffic(MASTER, BOTH, 77, Clock.fixed(PlantTraffic.DEFAULT_TIME, ZoneOffset.UTC));
         List<ObjectNode> streamed = new ArrayList<>();

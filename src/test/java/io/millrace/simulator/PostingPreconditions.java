@@ -62,6 +62,8 @@ final class PostingPreconditions {
             shipped.putAll(shippedBefore);
             orderState.clear();
             orderState.putAll(ordersBefore);
+        } else {
+            stock.values().removeIf(b -> b[0].signum() == 0 && b[1].signum() == 0);
         }
         return problem;
     }
