@@ -66,7 +66,9 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "200", description = "Events per request, 1 to 1000 (default ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--concurrency", defaultValue = "4", description = "Requests in flight at once (default ${DEFAULT-VALUE}).")
+    @Option(names = "--concurrency", defaultValue = "1", description = "Requests in flight at once (default ${DEFAULT-VALUE}). "
+            + "More than one lets batches overtake each other, so an order close or a count may reach the hub "
+            + "before events it should follow.")
     int concurrency;
 
     @Option(names = "--early-events", description = "Send some events before what they depend on, so the hub parks them.")
