@@ -1,0 +1,49 @@
+package io.millrace.accounting.posting;
+
+import io.millrace.accounting.books.StockKey;
+import io.millrace.accounting.books.StockStatus;
+import io.millrace.accounting.event.StockTransferred;
+import io.millrace.accounting.ledger.Dimensions;
+import io.millrace.accounting.master.Item;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * Moves unrestricted stock between locations. Within one plant no entry; across plants Dr
+ * inventory [toPlant] / Cr inventory [plant] on the same account. Each side posts the change of
+ * its plant's rounded inventory value, so the two may differ by a cent: that rounding difference
+ * goes to inventory adjustments (ADR 0002).
+ */
+final class StockTransferredRule implements PostingRule<StockTransferred> {
+
+    @Override
+    public void apply(StockTransferred event, PostingContext context) {
+        Item item = context.master().item(event.item(), event.uom());
+        String toPlant = event.receivingPlant(context.plant());
+        context.master().plant(toPlant);
+        context.master().location(event.fromLocation(), context.plant());
+        context.master().location(event.toLocation(), toPlant);
+        BigDecimal quantity = Lookups.positive(event.quantity(), "quantity");
+        if (event.fromLocation().equals(event.toLocation())) {
+            throw Refusal.reject(ReasonCode.INVALID_DATA, "transfer " + event.transferId() + " moves from and to "
+                    + event.fromLocation());
+        }
+        StockKey from = new StockKey(context.plant(), event.fromLocation(), item.code(), event.lot(),
+                StockStatus.UNRESTRICTED);
+        StockKey to = new StockKey(toPlant, event.toLocation(), item.code(), event.lot(), StockStatus.UNRESTRICTED);
+        Instant receivedAt = context.receivedAtOf(from);
+        BigDecimal out = context.changeStock(from, quantity.negate(), receivedAt);
+        BigDecimal in = context.changeStock(to, quantity, receivedAt);
+        if (toPlant.equals(context.plant())) {
+            return;
+        }
+        String inventory = context.accounts().inventory(item.valuationClass());
+        Dimensions dimensions = context.dimensions().withItem(item.code()).withLot(event.lot());
+        context.entry(context.plant(), "Transfer " + event.transferId() + ": " + quantity.toPlainString() + " "
+                        + item.baseUom() + " " + item.code() + " from plant " + context.plant() + " to " + toPlant)
+                .line(inventory, in, dimensions.withPlant(toPlant))
+                .line(inventory, out, dimensions)
+                .balanceTo(context.accounts().inventoryAdjustments(), dimensions)
+                .post();
+    }
+}
