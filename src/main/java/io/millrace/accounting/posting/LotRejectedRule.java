@@ -27,6 +27,9 @@ final class LotRejectedRule implements PostingRule<LotRejected> {
         if (event.disposition() == null) {
             throw Refusal.reject(ReasonCode.INVALID_DATA, "disposition must be SCRAP or RETURN_TO_VENDOR");
         }
+        if (event.disposition() == Disposition.RETURN_TO_VENDOR) {
+            returnableReceipts(context, item, event.lot(), quantity);
+        }
         StockKey blocked = new StockKey(context.plant(), event.location(), item.code(), event.lot(), StockStatus.BLOCKED);
         BigDecimal fromBlocked = context.books().quantity(blocked).min(quantity);
         BigDecimal fromUnrestricted = quantity.subtract(fromBlocked);
@@ -55,8 +58,9 @@ final class LotRejectedRule implements PostingRule<LotRejected> {
         }
     }
 
-    private static void returnToVendor(PostingContext context, Item item, String lot, BigDecimal quantity,
-                                       PostingContext.EntryBuilder entry, Dimensions dimensions) {
+    /** The lot's receipts in this plant that can still go back, oldest first; refuses when too few. */
+    private static List<ReceiptLot> returnableReceipts(PostingContext context, Item item, String lot,
+                                                       BigDecimal quantity) {
         List<ReceiptLot> receipts = context.books().receiptLots(item.code(), lot).stream()
                 .filter(r -> r.plant().equals(context.plant()) && r.returnable().signum() > 0).toList();
         BigDecimal returnable = receipts.stream().map(ReceiptLot::returnable).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -65,6 +69,12 @@ final class LotRejectedRule implements PostingRule<LotRejected> {
                     + quantity.toPlainString() + " to return to the vendor, but only " + returnable.toPlainString()
                     + " was received from a supplier in plant " + context.plant() + " and not returned yet");
         }
+        return receipts;
+    }
+
+    private static void returnToVendor(PostingContext context, Item item, String lot, BigDecimal quantity,
+                                       PostingContext.EntryBuilder entry, Dimensions dimensions) {
+        List<ReceiptLot> receipts = returnableReceipts(context, item, lot, quantity);
         BigDecimal remaining = quantity;
         for (ReceiptLot receipt : receipts) {
             if (remaining.signum() == 0) {
