@@ -58,7 +58,9 @@ final class GoodsReceivedRule implements PostingRule<GoodsReceived> {
                         + line.line() + ", " + quantity.toPlainString() + " " + item.baseUom() + " " + item.code())
                 .line(context.accounts().inventory(item.valuationClass()), inventoryChange, dimensions)
                 .line(context.accounts().grIrClearing(), grIrChange.negate(), dimensions)
-                .balanceTo(context.accounts().purchasePriceVariance(), dimensions)
+                .line(context.accounts().purchasePriceVariance(), Amounts.value(quantity, progress.unitPrice())
+                        .subtract(Amounts.value(quantity, item.standardCost())), dimensions)
+                .balanceTo(context.accounts().roundingDifferences(), dimensions)
                 .post();
     }
 

@@ -12,7 +12,7 @@ import java.time.Instant;
  * Moves unrestricted stock between locations. Within one plant no entry; across plants Dr
  * inventory [toPlant] / Cr inventory [plant] on the same account. Each side posts the change of
  * its plant's rounded inventory value, so the two may differ by a cent: that rounding difference
- * goes to inventory adjustments (ADR 0002).
+ * goes to the rounding differences account (ADR 0002).
  */
 final class StockTransferredRule implements PostingRule<StockTransferred> {
 
@@ -43,7 +43,7 @@ final class StockTransferredRule implements PostingRule<StockTransferred> {
                         + item.baseUom() + " " + item.code() + " from plant " + context.plant() + " to " + toPlant)
                 .line(inventory, in, dimensions.withPlant(toPlant))
                 .line(inventory, out, dimensions)
-                .balanceTo(context.accounts().inventoryAdjustments(), dimensions)
+                .balanceTo(context.accounts().roundingDifferences(), dimensions)
                 .post();
     }
 }
