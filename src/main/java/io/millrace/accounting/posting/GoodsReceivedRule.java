@@ -52,6 +52,7 @@ final class GoodsReceivedRule implements PostingRule<GoodsReceived> {
         context.books().savePoLine(after);
         recordLot(context, order, line, event, quantity, progress.unitPrice());
         context.changed(DependencyKeys.poLine(order.number(), line.line()));
+        context.changed(DependencyKeys.receipt(item.code(), event.lot()));
         Dimensions dimensions = context.dimensions().withItem(item.code()).withLot(event.lot())
                 .withSupplier(order.supplier());
         context.entry(context.plant(), "Goods receipt " + event.receiptId() + ": PO " + order.number() + "/"

@@ -69,9 +69,10 @@ final class LotRejectedRule implements PostingRule<LotRejected> {
                 .filter(r -> r.plant().equals(context.plant()) && r.returnable().signum() > 0).toList();
         BigDecimal returnable = receipts.stream().map(ReceiptLot::returnable).reduce(BigDecimal.ZERO, BigDecimal::add);
         if (returnable.compareTo(quantity) < 0) {
-            throw Refusal.reject(ReasonCode.RETURN_NOT_RECEIVED, "lot " + lot + " of " + item.code() + ": "
+            throw Refusal.waitFor(ReasonCode.RETURN_NOT_RECEIVED, "lot " + lot + " of " + item.code() + ": "
                     + quantity.toPlainString() + " to return to the vendor, but only " + returnable.toPlainString()
-                    + " was received from a supplier in plant " + context.plant() + " and not returned yet");
+                    + " was received from a supplier in plant " + context.plant() + " and not returned yet",
+                    java.util.Set.of(DependencyKeys.receipt(item.code(), lot)));
         }
         return receipts;
     }
