@@ -25,7 +25,7 @@ public final class BatchDeduplication {
     public BatchDeduplication(List<NewEvent> batch) {
         this.batch = batch;
         this.firstIndex = new int[batch.size()];
-        Map<String, Integer> seen = new HashMap<>();
+        Map<java.util.UUID, Integer> seen = new HashMap<>();
         for (int i = 0; i < batch.size(); i++) {
             NewEvent event = batch.get(i);
             Integer earlier = seen.putIfAbsent(event.idempotencyKey(), i);

@@ -36,11 +36,11 @@ public record NewEvent(String source, String id, String type, String plant, Stri
     }
 
     /** The idempotency key as one fixed-width, unambiguous digest of {@code (source, id)}. */
-    public String idempotencyKey() {
+    public java.util.UUID idempotencyKey() {
         return idempotencyKey(source, id);
     }
 
-    public static String idempotencyKey(String source, String id) {
-        return Digests.sha256Hex(source.length() + ":" + source + id);
+    public static java.util.UUID idempotencyKey(String source, String id) {
+        return Digests.sha256Uuid(source.length() + ":" + source + id);
     }
 }

@@ -81,10 +81,14 @@ public final class JdbcEventLog implements EventLog {
         UUID[] trackingIds = new UUID[batch.size()];
         boolean[] duplicate = new boolean[batch.size()];
         List<Integer> firsts = dedup.firstOccurrences();
-        Map<String, Stored> stored = findStored(c, batch, firsts);
+        Map<UUID, Stored> stored = findStored(c, batch, firsts);
         List<Integer> toInsert = new ArrayList<>(firsts.size());
         for (int i : firsts) {
             Stored hit = stored.get(batch.get(i).idempotencyKey());
+            if (hit != null && !(hit.source().equals(batch.get(i).source()) && hit.id().equals(batch.get(i).id()))) {
+                throw new SQLException("idempotency digest collision between (" + hit.source() + ", " + hit.id()
+                        + ") and (" + batch.get(i).source() + ", " + batch.get(i).id() + ")");
+            }
             if (hit == null) {
                 toInsert.add(i);
             } else if (dedup.sameHash(i, hit.hash())
@@ -109,9 +113,13 @@ public final class JdbcEventLog implements EventLog {
             }
         }
         if (position != lastPosition) {
-            try (PreparedStatement head = c.prepareStatement("UPDATE event_log_head SET last_position = ? WHERE id = 1")) {
+            try (PreparedStatement head = c.prepareStatement("UPDATE event_log_head SET last_position = ? WHERE id = 1");
+                 PreparedStatement count = c.prepareStatement(
+                         "UPDATE event_log_state_count SET events = events + ? WHERE state = 'PENDING'")) {
                 head.setLong(1, position);
                 head.executeUpdate();
+                count.setLong(1, position - lastPosition);
+                count.executeUpdate();
             }
         }
         List<Receipt> receipts = new ArrayList<>(batch.size());
@@ -135,24 +143,26 @@ public final class JdbcEventLog implements EventLog {
         }
     }
 
-    private record Stored(UUID trackingId, String hash) {
+    private record Stored(UUID trackingId, String hash, String source, String id) {
     }
 
     /** One round trip: what the log already holds under the batch's idempotency keys. */
-    private static Map<String, Stored> findStored(Connection c, List<NewEvent> batch, List<Integer> firsts)
+    private static Map<UUID, Stored> findStored(Connection c, List<NewEvent> batch, List<Integer> firsts)
             throws SQLException {
         String placeholders = String.join(",", java.util.Collections.nCopies(firsts.size(), "?"));
-        String sql = "SELECT idempotency_key, tracking_id, content_hash FROM event_log WHERE idempotency_key IN ("
+        String sql = "SELECT idempotency_key, tracking_id, content_hash, source, event_id FROM event_log "
+                + "WHERE idempotency_key IN ("
                 + placeholders + ")";
-        Map<String, Stored> out = new HashMap<>();
+        Map<UUID, Stored> out = new HashMap<>();
         try (PreparedStatement s = c.prepareStatement(sql)) {
             int p = 1;
             for (int i : firsts) {
-                s.setString(p++, batch.get(i).idempotencyKey());
+                s.setObject(p++, batch.get(i).idempotencyKey());
             }
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    out.put(rs.getString(1), new Stored(rs.getObject(2, UUID.class), rs.getString(3)));
+                    out.put(rs.getObject(1, UUID.class), new Stored(rs.getObject(2, UUID.class), rs.getString(3),
+                            rs.getString(4), rs.getString(5)));
                 }
             }
         }
@@ -173,7 +183,7 @@ public final class JdbcEventLog implements EventLog {
             throws SQLException {
         s.setLong(1, position);
         s.setObject(2, trackingId);
-        s.setString(3, e.idempotencyKey());
+        s.setObject(3, e.idempotencyKey());
         s.setString(4, e.source());
         s.setString(5, e.id());
         s.setString(6, e.type());
@@ -206,14 +216,53 @@ public final class JdbcEventLog implements EventLog {
 
     @Override
     public boolean updateState(UUID trackingId, EventState state) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("UPDATE event_log SET state = ? WHERE tracking_id = ?")) {
-            s.setString(1, state.name());
-            s.setObject(2, trackingId);
-            return s.executeUpdate() == 1;
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                boolean found = updateState(c, trackingId, state);
+                c.commit();
+                return found;
+            } catch (SQLException | RuntimeException ex) {
+                c.rollback();
+                throw ex;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
         } catch (SQLException ex) {
             throw new EventLogFailure("could not update the state of event " + trackingId, ex);
         }
+    }
+
+    private static boolean updateState(Connection c, UUID trackingId, EventState state) throws SQLException {
+        String current;
+        try (PreparedStatement s = c.prepareStatement("SELECT state FROM event_log WHERE tracking_id = ? FOR UPDATE")) {
+            s.setObject(1, trackingId);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return false;
+                }
+                current = rs.getString(1);
+            }
+        }
+        if (current.equals(state.name())) {
+            return true;
+        }
+        try (PreparedStatement update = c.prepareStatement("UPDATE event_log SET state = ? WHERE tracking_id = ?");
+             PreparedStatement count = c.prepareStatement(
+                     "UPDATE event_log_state_count SET events = events + ? WHERE state = ?")) {
+            update.setString(1, state.name());
+            update.setObject(2, trackingId);
+            update.executeUpdate();
+            count.setLong(1, -1);
+            count.setString(2, current);
+            count.addBatch();
+            count.setLong(1, 1);
+            count.setString(2, state.name());
+            count.addBatch();
+            count.executeBatch();
+        }
+        return true;
     }
 
     @Override
@@ -221,7 +270,7 @@ public final class JdbcEventLog implements EventLog {
         Map<EventState, Long> counts = new EnumMap<>(EventState.class);
         Arrays.stream(EventState.values()).forEach(s -> counts.put(s, 0L));
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT state, COUNT(*) FROM event_log GROUP BY state");
+             PreparedStatement s = c.prepareStatement("SELECT state, events FROM event_log_state_count");
              ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 counts.put(EventState.valueOf(rs.getString(1)), rs.getLong(2));
