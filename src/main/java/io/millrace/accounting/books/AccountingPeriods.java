@@ -1,0 +1,16 @@
+package io.millrace.accounting.books;
+
+import java.time.YearMonth;
+import java.util.List;
+
+/** Accounting periods are calendar months, open unless closed. */
+public interface AccountingPeriods {
+
+    boolean isClosed(YearMonth period);
+
+    /** Closes a period; closing a closed period again changes nothing. */
+    void close(ClosedPeriod period);
+
+    /** Closed periods, oldest first. */
+    List<ClosedPeriod> closed();
+}

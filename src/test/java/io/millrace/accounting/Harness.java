@@ -1,0 +1,63 @@
+package io.millrace.accounting;
+
+import io.millrace.accounting.books.InMemoryBooks;
+import io.millrace.accounting.event.EventContext;
+import io.millrace.accounting.event.ManufacturingEvent;
+import io.millrace.accounting.ledger.AccountDetermination;
+import io.millrace.accounting.master.InMemoryMasterData;
+import io.millrace.accounting.posting.Outcome;
+import io.millrace.accounting.posting.PostingEngine;
+import io.millrace.accounting.posting.PostingSettings;
+import java.time.Instant;
+
+/** An engine over in-memory books, numbering the events it applies. */
+final class Harness {
+
+    final InMemoryMasterData master;
+    final InMemoryBooks books = new InMemoryBooks();
+    final PostingEngine engine;
+    private int count;
+    private Instant start = WorkedExample.START;
+
+    Harness(InMemoryMasterData master, PostingSettings settings) {
+        this.master = master;
+        this.engine = new PostingEngine(master, books, settings);
+    }
+
+    Harness() {
+        this(WorkedExample.masterData(), PostingSettings.defaults());
+    }
+
+    Harness startingAt(Instant time) {
+        this.start = time;
+        return this;
+    }
+
+    EventContext next(String plant, ManufacturingEvent event) {
+        return WorkedExample.context(plant, event, ++count, start);
+    }
+
+    Outcome apply(ManufacturingEvent event) {
+        return apply("P100", event);
+    }
+
+    Outcome apply(String plant, ManufacturingEvent event) {
+        return engine.apply(next(plant, event), event);
+    }
+
+    Outcome.Posted post(ManufacturingEvent event) {
+        return post("P100", event);
+    }
+
+    Outcome.Posted post(String plant, ManufacturingEvent event) {
+        Outcome outcome = apply(plant, event);
+        if (!(outcome instanceof Outcome.Posted posted)) {
+            throw new AssertionError("expected " + event + " to post, got " + outcome);
+        }
+        return posted;
+    }
+
+    Invariants invariants() {
+        return new Invariants(master, AccountDetermination.defaults());
+    }
+}
