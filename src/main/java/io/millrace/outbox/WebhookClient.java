@@ -47,13 +47,13 @@ final class WebhookClient {
         }
     }
 
-    private static String describe(IOException ex) {
-        Throwable cause = ex;
-        while (cause.getCause() != null && cause.getMessage() == null) {
-            cause = cause.getCause();
+    /** The failure's class and message, with its cause when it has no message (a refused connection has none). */
+    private static String describe(Throwable ex) {
+        String name = ex.getClass().getSimpleName();
+        if (ex.getMessage() != null) {
+            return name + ": " + ex.getMessage();
         }
-        String name = cause.getClass().getSimpleName();
-        return cause.getMessage() == null ? name : name + ": " + cause.getMessage();
+        return ex.getCause() == null ? name : name + " (" + describe(ex.getCause()) + ")";
     }
 
     /** A delivery the subscriber did not acknowledge. */
