@@ -124,8 +124,9 @@ public record OutboxProperties(@DefaultValue("true") boolean dispatch,
             }
         }
 
-        public Webhook(String name, URI url) {
-            this(name, url, List.of(), null, 1);
+        /** A subscriber of every type, unsigned, one event per request. */
+        public static Webhook of(String name, URI url) {
+            return new Webhook(name, url, List.of(), null, 1);
         }
 
         /** True when the subscriber takes messages of this type. */
