@@ -77,6 +77,8 @@ class DeliveryPartsTest {
                 OutboxProperties.Webhook.of("erp", url)))).hasMessageContaining("webhooks[1].name 'erp'");
         assertThatThrownBy(() -> new OutboxProperties.Retry(Duration.ofSeconds(2), Duration.ofSeconds(1)))
                 .hasMessageContaining("retry.max-backoff");
+        assertThatThrownBy(() -> new OutboxProperties.Webhook("erp", url, List.of("mfg.finance.journal.postd"), null, 1))
+                .hasMessageContaining("'mfg.finance.journal.postd' is not an event the hub publishes");
         assertThatThrownBy(() -> new OutboxProperties.CircuitBreaker(0, Duration.ofSeconds(1)))
                 .hasMessageContaining("failure-threshold");
     }
