@@ -27,9 +27,11 @@ public final class HubLauncher {
         checkPortFree(settings.port());
         checkDatabase(settings);
         try {
-            return new SpringApplicationBuilder(MillraceHub.class)
-                    .properties(settings.toProperties())
-                    .run();
+            // passed as command-line arguments: default properties would lose to application.properties
+            String[] args = settings.toProperties().entrySet().stream()
+                    .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                    .toArray(String[]::new);
+            return new SpringApplicationBuilder(MillraceHub.class).run(args);
         } catch (RuntimeException ex) {
             throw new StartupFailure(describe(ex, settings));
         }

@@ -30,7 +30,7 @@ import tools.jackson.databind.JsonNode;
         "spring.datasource.url=jdbc:h2:mem:masterdataapi;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
                 + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
         "millrace.master-data.poll-interval-ms=3600000"})
-@AutoConfigureMockMvc
+@AutoConfigureMockMvc(addFilters = false) // roles are set as the API-key filter would set them
 @RecordApplicationEvents
 class MasterDataApiIT {
 

@@ -1,0 +1,35 @@
+package io.millrace.access;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The role rules of the API, applied to every request before any controller runs: a producer
+ * publishes events and reads the catalog and its own events; an auditor reads; an operator reads
+ * and acts on exceptions; an admin does everything. Answers why a call is refused, if it is.
+ */
+final class AccessPolicy {
+
+    private static final Pattern PRODUCER_READS = Pattern.compile("/api/v1/(catalog(/.*)?|events/[^/]+)");
+    private static final Pattern OPERATOR_ACTS = Pattern.compile("/api/v1/exceptions/[^/]+/(retry|approve|discard)");
+
+    private AccessPolicy() {
+    }
+
+    static Optional<String> refusal(Role role, String method, String path) {
+        boolean read = method.equals("GET") || method.equals("HEAD");
+        boolean allowed = switch (role) {
+            case ADMIN -> true;
+            case OPERATOR -> read || (method.equals("POST") && OPERATOR_ACTS.matcher(path).matches());
+            case AUDITOR -> read;
+            case PRODUCER -> (method.equals("POST") && path.equals("/api/v1/events"))
+                    || (read && PRODUCER_READS.matcher(path).matches());
+        };
+        if (allowed) {
+            return Optional.empty();
+        }
+        return Optional.of("A key with role " + role.name().toLowerCase(Locale.ROOT) + " may not " + method + " "
+                + path + ".");
+    }
+}

@@ -1,0 +1,96 @@
+package io.millrace.access;
+
+import io.millrace.web.ApiProblem;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates every request but the health probe by its bearer key, applies the role rules and
+ * the key's rate, and stores the {@link Caller} for the controllers. Every refused call is logged
+ * with the key id (never the key).
+ */
+final class ApiKeyFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiKeyFilter.class);
+    private static final String BEARER = "Bearer ";
+
+    private final Credentials credentials;
+    private final CallerCache cache;
+    private final RateLimits rateLimits;
+
+    ApiKeyFilter(Credentials credentials, CallerCache cache, RateLimits rateLimits) {
+        this.credentials = credentials;
+        this.cache = cache;
+        this.rateLimits = rateLimits;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = path(request);
+        return path.equals("/actuator/health") || path.startsWith("/actuator/health/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String path = path(request);
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                || header.substring(BEARER.length()).isBlank()) {
+            refuse(request, response, "-", ApiProblem.unauthorized(
+                    "An API key is required: Authorization: Bearer <key>."));
+            return;
+        }
+        String keyHash = ApiKeys.hash(header.substring(BEARER.length()).trim());
+        Optional<Caller> found = cache.get(keyHash, h -> credentials.findByKeyHash(h).map(Credential::caller));
+        if (found.isEmpty()) {
+            refuse(request, response, "unknown", ApiProblem.unauthorized("The API key is not valid."));
+            return;
+        }
+        Caller caller = found.get();
+        Optional<String> refusal = AccessPolicy.refusal(caller.role(), request.getMethod(), path);
+        if (refusal.isPresent()) {
+            refuse(request, response, caller.keyId(), ApiProblem.forbidden(refusal.get()));
+            return;
+        }
+        OptionalLong retryAfter = rateLimits.admit(caller);
+        if (retryAfter.isPresent()) {
+            response.setHeader("Retry-After", Long.toString(retryAfter.getAsLong()));
+            refuse(request, response, caller.keyId(), new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
+                    "Too many requests", "This key may make " + caller.ratePerSecond()
+                    + " requests per second; retry after " + retryAfter.getAsLong() + " s.",
+                    java.util.List.of(), Map.of("retryAfterSeconds", retryAfter.getAsLong())));
+            return;
+        }
+        request.setAttribute(Caller.ATTRIBUTE, caller);
+        chain.doFilter(request, response);
+        int status = response.getStatus();
+        if (status == 401 || status == 403 || status == 429
+                || (status >= 400 && status < 500 && path.equals("/api/v1/events") && "POST".equals(request.getMethod()))) {
+            log.warn("Refused {} {} with {} for key {}", request.getMethod(), path, status, caller.keyId());
+        }
+    }
+
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, String keyId,
+                               ApiProblem problem) throws IOException {
+        log.warn("Refused {} {} with {} for key {}: {}", request.getMethod(), path(request), problem.status().value(),
+                keyId, problem.getMessage());
+        ProblemWriter.write(response, problem);
+    }
+
+    private static String path(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        String context = request.getContextPath();
+        return context != null && !context.isEmpty() && uri.startsWith(context) ? uri.substring(context.length()) : uri;
+    }
+}

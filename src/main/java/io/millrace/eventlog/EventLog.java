@@ -1,0 +1,30 @@
+package io.millrace.eventlog;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The durable log of accepted events. Implementations make an append durable before it returns,
+ * so that a receipt handed to a producer always names an event that survives a crash.
+ */
+public interface EventLog {
+
+    /**
+     * Appends a batch atomically. An event whose {@code (source, id)} is already in the log (or
+     * earlier in the batch) with identical content gets a {@code DUPLICATE} receipt carrying the
+     * original tracking id; with different content the whole batch is refused as
+     * {@link AppendResult.Conflicting}.
+     */
+    AppendResult append(List<NewEvent> batch);
+
+    Optional<LoggedEvent> find(UUID trackingId);
+
+    /** Events with a position greater than {@code afterPosition}, in acceptance order. */
+    List<LoggedEvent> readAfter(long afterPosition, int limit);
+
+    /** Moves an event to another processing state; false when no event has this tracking id. */
+    boolean updateState(UUID trackingId, EventState state);
+
+    Backlog backlog();
+}

@@ -1,0 +1,14 @@
+package io.millrace.eventlog;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * An event as the log holds it. {@code position} grows strictly in acceptance order;
+ * {@code json} is the accepted event.
+ */
+public record LoggedEvent(long position, UUID trackingId, String source, String id, String type,
+                          String plant, String subject, String businessKey, String correlationId,
+                          Instant eventTime, Instant acceptedAt, String producerKeyId, String json,
+                          EventState state) {
+}

@@ -1,0 +1,18 @@
+package io.millrace.eventlog.jdbc;
+
+import io.millrace.eventlog.EventLog;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the JDBC event log on the hub's database. */
+@Configuration(proxyBeanMethods = false)
+class EventLogConfiguration {
+
+    @Bean
+    EventLog eventLog(DataSource dataSource, ObjectProvider<Clock> clock) {
+        return new JdbcEventLog(dataSource, clock.getIfAvailable(Clock::systemUTC));
+    }
+}

@@ -1,0 +1,308 @@
+package io.millrace.eventlog.jdbc;
+
+import io.millrace.eventlog.AppendResult;
+import io.millrace.eventlog.Backlog;
+import io.millrace.eventlog.BatchDeduplication;
+import io.millrace.eventlog.EventLog;
+import io.millrace.eventlog.EventLogFailure;
+import io.millrace.eventlog.EventState;
+import io.millrace.eventlog.LoggedEvent;
+import io.millrace.eventlog.NewEvent;
+import io.millrace.eventlog.Receipt;
+import io.millrace.eventlog.TrackingIds;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/** {@link EventLog} on a relational database (H2 in PostgreSQL mode, or PostgreSQL). */
+public final class JdbcEventLog implements EventLog {
+
+    private static final String COLUMNS = "position, tracking_id, source, event_id, type, plant, subject, "
+            + "business_key, correlation_id, event_time, accepted_at, producer_key_id, payload, state";
+    private static final String INSERT = "INSERT INTO event_log (position, tracking_id, idempotency_key, source, "
+            + "event_id, type, plant, subject, business_key, correlation_id, event_time, accepted_at, "
+            + "producer_key_id, content_hash, payload, state) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'PENDING')";
+
+    private final DataSource dataSource;
+    private final Clock clock;
+    private final TrackingIds trackingIds;
+
+    public JdbcEventLog(DataSource dataSource, Clock clock) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+        this.trackingIds = new TrackingIds(clock);
+    }
+
+    @Override
+    public AppendResult append(List<NewEvent> batch) {
+        if (batch.isEmpty()) {
+            return new AppendResult.Appended(List.of());
+        }
+        BatchDeduplication dedup = new BatchDeduplication(batch);
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                AppendResult result = appendLocked(c, batch, dedup);
+                if (result instanceof AppendResult.Appended) {
+                    c.commit();
+                } else {
+                    c.rollback();
+                }
+                return result;
+            } catch (SQLException | RuntimeException ex) {
+                c.rollback();
+                throw ex;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException ex) {
+            throw new EventLogFailure("could not append " + batch.size() + " events to the log", ex);
+        }
+    }
+
+    private AppendResult appendLocked(Connection c, List<NewEvent> batch, BatchDeduplication dedup)
+            throws SQLException {
+        long lastPosition = lockHead(c);
+        UUID[] trackingIds = new UUID[batch.size()];
+        boolean[] duplicate = new boolean[batch.size()];
+        List<Integer> firsts = dedup.firstOccurrences();
+        Map<UUID, Stored> stored = findStored(c, batch, firsts);
+        List<Integer> toInsert = new ArrayList<>(firsts.size());
+        for (int i : firsts) {
+            Stored hit = stored.get(batch.get(i).idempotencyKey());
+            if (hit != null && !(hit.source().equals(batch.get(i).source()) && hit.id().equals(batch.get(i).id()))) {
+                throw new SQLException("idempotency digest collision between (" + hit.source() + ", " + hit.id()
+                        + ") and (" + batch.get(i).source() + ", " + batch.get(i).id() + ")");
+            }
+            if (hit == null) {
+                toInsert.add(i);
+            } else if (dedup.sameHash(i, hit.hash())
+                    || dedup.checkAgainstStored(i, hit.trackingId(), hit.hash(), payload(c, hit.trackingId()))) {
+                trackingIds[i] = hit.trackingId();
+                duplicate[i] = true;
+            }
+        }
+        if (!dedup.conflicts().isEmpty()) {
+            return new AppendResult.Conflicting(dedup.conflicts());
+        }
+        Instant acceptedAt = clock.instant();
+        long position = lastPosition;
+        try (PreparedStatement insert = c.prepareStatement(INSERT)) {
+            for (int i : toInsert) {
+                trackingIds[i] = this.trackingIds.next();
+                bindInsert(insert, ++position, trackingIds[i], batch.get(i), acceptedAt);
+                insert.addBatch();
+            }
+            if (!toInsert.isEmpty()) {
+                insert.executeBatch();
+            }
+        }
+        if (position != lastPosition) {
+            try (PreparedStatement head = c.prepareStatement("UPDATE event_log_head SET last_position = ? WHERE id = 1");
+                 PreparedStatement count = c.prepareStatement(
+                         "UPDATE event_log_state_count SET events = events + ? WHERE state = 'PENDING'")) {
+                head.setLong(1, position);
+                head.executeUpdate();
+                count.setLong(1, position - lastPosition);
+                count.executeUpdate();
+            }
+        }
+        List<Receipt> receipts = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            int first = dedup.firstIndexOf(i);
+            boolean dup = first != i || duplicate[i];
+            NewEvent event = batch.get(i);
+            receipts.add(new Receipt(event.source(), event.id(), trackingIds[first],
+                    dup ? Receipt.Status.DUPLICATE : Receipt.Status.ACCEPTED));
+        }
+        return new AppendResult.Appended(receipts);
+    }
+
+    private static long lockHead(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT last_position FROM event_log_head WHERE id = 1 FOR UPDATE");
+             ResultSet rs = s.executeQuery()) {
+            if (!rs.next()) {
+                throw new SQLException("event_log_head has no row: the database was not migrated");
+            }
+            return rs.getLong(1);
+        }
+    }
+
+    private record Stored(UUID trackingId, String hash, String source, String id) {
+    }
+
+    /** One round trip: what the log already holds under the batch's idempotency keys. */
+    private static Map<UUID, Stored> findStored(Connection c, List<NewEvent> batch, List<Integer> firsts)
+            throws SQLException {
+        String placeholders = String.join(",", java.util.Collections.nCopies(firsts.size(), "?"));
+        String sql = "SELECT idempotency_key, tracking_id, content_hash, source, event_id FROM event_log "
+                + "WHERE idempotency_key IN ("
+                + placeholders + ")";
+        Map<UUID, Stored> out = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            int p = 1;
+            for (int i : firsts) {
+                s.setObject(p++, batch.get(i).idempotencyKey());
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getObject(1, UUID.class), new Stored(rs.getObject(2, UUID.class), rs.getString(3),
+                            rs.getString(4), rs.getString(5)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String payload(Connection c, UUID trackingId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT payload FROM event_log WHERE tracking_id = ?")) {
+            s.setObject(1, trackingId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    private static void bindInsert(PreparedStatement s, long position, UUID trackingId, NewEvent e, Instant acceptedAt)
+            throws SQLException {
+        s.setLong(1, position);
+        s.setObject(2, trackingId);
+        s.setObject(3, e.idempotencyKey());
+        s.setString(4, e.source());
+        s.setString(5, e.id());
+        s.setString(6, e.type());
+        s.setString(7, e.plant());
+        s.setString(8, e.subject());
+        s.setString(9, e.businessKey());
+        s.setString(10, e.correlationId());
+        s.setObject(11, e.eventTime().atOffset(ZoneOffset.UTC));
+        s.setObject(12, acceptedAt.atOffset(ZoneOffset.UTC));
+        s.setString(13, e.producerKeyId());
+        s.setString(14, e.contentHash());
+        s.setString(15, e.json());
+    }
+
+    @Override
+    public Optional<LoggedEvent> find(UUID trackingId) {
+        List<LoggedEvent> found = query("SELECT " + COLUMNS + " FROM event_log WHERE tracking_id = ?",
+                trackingId);
+        return found.stream().findFirst();
+    }
+
+    @Override
+    public List<LoggedEvent> readAfter(long afterPosition, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        return query("SELECT " + COLUMNS + " FROM event_log WHERE position > ? ORDER BY position LIMIT ?",
+                afterPosition, limit);
+    }
+
+    @Override
+    public boolean updateState(UUID trackingId, EventState state) {
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                boolean found = updateState(c, trackingId, state);
+                c.commit();
+                return found;
+            } catch (SQLException | RuntimeException ex) {
+                c.rollback();
+                throw ex;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException ex) {
+            throw new EventLogFailure("could not update the state of event " + trackingId, ex);
+        }
+    }
+
+    private static boolean updateState(Connection c, UUID trackingId, EventState state) throws SQLException {
+        String current;
+        try (PreparedStatement s = c.prepareStatement("SELECT state FROM event_log WHERE tracking_id = ? FOR UPDATE")) {
+            s.setObject(1, trackingId);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return false;
+                }
+                current = rs.getString(1);
+            }
+        }
+        if (current.equals(state.name())) {
+            return true;
+        }
+        try (PreparedStatement update = c.prepareStatement("UPDATE event_log SET state = ? WHERE tracking_id = ?");
+             PreparedStatement count = c.prepareStatement(
+                     "UPDATE event_log_state_count SET events = events + ? WHERE state = ?")) {
+            update.setString(1, state.name());
+            update.setObject(2, trackingId);
+            update.executeUpdate();
+            count.setLong(1, -1);
+            count.setString(2, current);
+            count.addBatch();
+            count.setLong(1, 1);
+            count.setString(2, state.name());
+            count.addBatch();
+            count.executeBatch();
+        }
+        return true;
+    }
+
+    @Override
+    public Backlog backlog() {
+        Map<EventState, Long> counts = new EnumMap<>(EventState.class);
+        Arrays.stream(EventState.values()).forEach(s -> counts.put(s, 0L));
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT state, events FROM event_log_state_count");
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                counts.put(EventState.valueOf(rs.getString(1)), rs.getLong(2));
+            }
+        } catch (SQLException ex) {
+            throw new EventLogFailure("could not count the backlog", ex);
+        }
+        return new Backlog(counts.get(EventState.PENDING), counts.get(EventState.PARKED),
+                counts.get(EventState.POSTED), counts.get(EventState.EXCEPTION));
+    }
+
+    private List<LoggedEvent> query(String sql, Object... args) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            List<LoggedEvent> out = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(map(rs));
+                }
+            }
+            return out;
+        } catch (SQLException ex) {
+            throw new EventLogFailure("could not read the event log", ex);
+        }
+    }
+
+    private static LoggedEvent map(ResultSet rs) throws SQLException {
+        return new LoggedEvent(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                rs.getObject(10, OffsetDateTime.class).toInstant(), rs.getObject(11, OffsetDateTime.class).toInstant(),
+                rs.getString(12), rs.getString(13), EventState.valueOf(rs.getString(14)));
+    }
+}

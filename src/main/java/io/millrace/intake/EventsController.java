@@ -1,0 +1,132 @@
+package io.millrace.intake;
+
+import io.millrace.access.Caller;
+import io.millrace.access.Role;
+import io.millrace.catalog.EventJson;
+import io.millrace.eventlog.EventLog;
+import io.millrace.eventlog.LoggedEvent;
+import io.millrace.eventlog.Receipt;
+import io.millrace.web.ApiProblem;
+import io.millrace.web.FieldError;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** {@code POST /api/v1/events} and {@code GET /api/v1/events/{trackingId}}. */
+@RestController
+@RequestMapping("/api/v1/events")
+class EventsController {
+
+    static final MediaType STRUCTURED = MediaType.parseMediaType("application/cloudevents+json");
+    static final MediaType BATCH = MediaType.parseMediaType("application/cloudevents-batch+json");
+
+    /** The answer to an accepted request: one receipt per event, in request order. */
+    record Receipts(List<ReceiptView> receipts) {
+    }
+
+    record ReceiptView(String source, String id, String trackingId, String status) {
+        static ReceiptView of(Receipt r) {
+            return new ReceiptView(r.source(), r.id(), r.trackingId().toString(), r.status().name());
+        }
+    }
+
+    record EventView(String trackingId, String state, JsonNode event, List<Object> lineage) {
+    }
+
+    private final EventIntake intake;
+    private final EventReader reader;
+    private final IntakeLimits limits;
+    private final EventLog log;
+
+    EventsController(EventIntake intake, IntakeLimits limits, EventLog log) {
+        this.intake = intake;
+        this.reader = new EventReader(limits);
+        this.limits = limits;
+        this.log = log;
+    }
+
+    @PostMapping
+    ResponseEntity<Receipts> publish(Caller caller, HttpServletRequest request) throws IOException {
+        MediaType type = contentType(request);
+        List<Receipt> receipts;
+        if (type != null && type.equalsTypeAndSubtype(BATCH)) {
+            receipts = intake.accept(reader.batch(BoundedBody.read(request, limits.requestBytes())), true, caller,
+                    List.of());
+        } else if (type != null && type.equalsTypeAndSubtype(STRUCTURED)) {
+            receipts = intake.accept(List.of(reader.single(BoundedBody.read(request, limits.requestBytes()))), false,
+                    caller, List.of());
+        } else if (BinaryModeEnvelope.isBinaryMode(request)) {
+            if (type == null || !type.equalsTypeAndSubtype(MediaType.APPLICATION_JSON)) {
+                throw IntakeProblems.unsupportedType("In binary mode the body is the event's data and must be "
+                        + "application/json, not " + (type == null ? "missing" : type) + ".");
+            }
+            JsonNode data = reader.data(BoundedBody.read(request, limits.requestBytes()));
+            List<FieldError> headerErrors = new ArrayList<>();
+            JsonNode event = BinaryModeEnvelope.build(request, request.getContentType(), data, headerErrors);
+            receipts = intake.accept(List.of(event), false, caller, headerErrors);
+        } else {
+            throw IntakeProblems.unsupportedType("Content type " + (type == null ? "(none)" : "'" + type + "'")
+                    + " is not accepted here.");
+        }
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .body(new Receipts(receipts.stream().map(ReceiptView::of).toList()));
+    }
+
+    private static MediaType contentType(HttpServletRequest request) {
+        String header = request.getContentType();
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        MediaType type;
+        try {
+            type = MediaType.parseMediaType(header);
+        } catch (IllegalArgumentException ex) {
+            throw IntakeProblems.unsupportedType("Content type '" + header + "' is malformed.");
+        }
+        String charset = type.getParameter("charset");
+        if (charset != null && !isUtf8(charset)) {
+            throw IntakeProblems.unsupportedType("Events are UTF-8; charset '" + charset + "' is not accepted.");
+        }
+        return type;
+    }
+
+    private static boolean isUtf8(String charset) {
+        try {
+            return Charset.forName(charset.replace("\"", "")).equals(StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException ex) {
+            return false;
+        }
+    }
+
+    @GetMapping("/{trackingId}")
+    EventView find(Caller caller, @PathVariable String trackingId) {
+        LoggedEvent event = parse(trackingId)
+                .flatMap(log::find)
+                .filter(e -> caller.role() != Role.PRODUCER || e.producerKeyId().equals(caller.keyId()))
+                .orElseThrow(() -> ApiProblem.notFound("No event with tracking id '" + trackingId + "'."));
+        return new EventView(event.trackingId().toString(), event.state().name(),
+                EventJson.mapper().readTree(event.json()), List.of());
+    }
+
+    private static java.util.Optional<UUID> parse(String trackingId) {
+        try {
+            UUID id = UUID.fromString(trackingId);
+            return id.toString().equalsIgnoreCase(trackingId) ? java.util.Optional.of(id) : java.util.Optional.empty();
+        } catch (IllegalArgumentException ex) {
+            return java.util.Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package io.millrace.intake;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IntakeLimits.class)
+class IntakeConfiguration {
+}

@@ -1,0 +1,44 @@
+package io.millrace.testing;
+
+import io.millrace.MillraceHub;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Base of tests that talk HTTP to a hub started in the test JVM on a random port, on an in-memory
+ * H2 database. All subclasses share one hub, so each test uses its own ids and keys.
+ */
+@SpringBootTest(classes = MillraceHub.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "spring.datasource.url=jdbc:h2:mem:hub-it;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                        + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+                "millrace.admin-key=" + HubIntegrationTest.ADMIN_KEY,
+                "millrace.intake.max-request-bytes=300KB",
+                "millrace.intake.max-event-bytes=16KB",
+                "millrace.intake.max-batch-events=50"
+        })
+public abstract class HubIntegrationTest {
+
+    public static final String ADMIN_KEY = "admin-key-for-tests-0123456789abcdef";
+
+    @LocalServerPort
+    protected int port;
+
+    protected HubHttp http;
+
+    @BeforeEach
+    void connect() {
+        http = new HubHttp(port);
+    }
+
+    /** A producer key for plant P100 and source urn:millrace:plant:P100:mes, any type. */
+    protected String producerKey() {
+        return http.issueKey(ADMIN_KEY, "{\"name\":\"mes\",\"sources\":[\"urn:millrace:plant:P100:mes\"],"
+                + "\"plants\":[\"P100\"],\"eventTypes\":[\"*\"]}");
+    }
+
+    protected static String uniqueId() {
+        return "e-" + java.util.UUID.randomUUID();
+    }
+}
