@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 /** The contract over a {@link UnitOfWork} per transaction on a migrated database. */
 abstract class JdbcBooksContract extends BooksContract {
 
-    private static final String[] TABLES = {"ledger_journal_line", "ledger_journal_entry", "ledger_stock_balance",
+    static final String[] TABLES = {"ledger_journal_line", "ledger_journal_entry", "ledger_stock_balance",
         "ledger_plant_stock", "ledger_production_order", "ledger_po_line", "ledger_receipt_lot", "ledger_so_line",
         "ledger_closed_period"};
 
