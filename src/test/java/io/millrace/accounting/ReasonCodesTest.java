@@ -101,7 +101,7 @@ class ReasonCodesTest {
                 Set.of(), "600.000001", "600", "1000");
         add(ReasonCode.RETURN_NOT_RECEIVED, received, "P100",
                 new LotRejected("RM-STEEL", "L-ST-1", "P100-LINE", d("500"), Disposition.RETURN_TO_VENDOR, "QC"),
-                Set.of(), "500", "400");
+                Set.of("receipt:RM-STEEL:L-ST-1"), "500", "400");
         add(ReasonCode.INVOICE_QUANTITY_NOT_RECEIVED, received, "P100", new InvoiceReceived("INV-1", "S-ACME", "EUR",
                         List.of(new InvoiceLine("4500001", 10, d("500"), d("2.10")))),
                 Set.of("poline:4500001:10"), "500", "400");

@@ -7,18 +7,32 @@ import java.util.Objects;
 
 /**
  * Which account each posting uses. The defaults are the chart of postings.md; every account can
- * be redirected, the inventory account per valuation class.
+ * be redirected, the inventory account per valuation class. {@code roundingDifferences} takes the
+ * cents by which a balance account's change (inventory, GR/IR) differs from the per-line rounded
+ * amount of the rule (ADR 0002); by default the inventory adjustments account.
  */
 public record AccountDetermination(Map<ValuationClass, String> inventory, String workInProcess,
                                    String accountsReceivable, String accountsPayable, String grIrClearing,
                                    String outputTax, String revenue, String costOfGoodsSold,
                                    String purchasePriceVariance, String productionVariance, String scrapExpense,
-                                   String inventoryAdjustments, String conversionAbsorbed) {
+                                   String inventoryAdjustments, String conversionAbsorbed,
+                                   String roundingDifferences) {
     public AccountDetermination {
         inventory = Map.copyOf(new EnumMap<>(inventory));
         for (ValuationClass valuationClass : ValuationClass.values()) {
             Objects.requireNonNull(inventory.get(valuationClass), "inventory account for " + valuationClass);
         }
+    }
+
+    /** The determination with rounding differences on the inventory adjustments account. */
+    public AccountDetermination(Map<ValuationClass, String> inventory, String workInProcess,
+                                String accountsReceivable, String accountsPayable, String grIrClearing,
+                                String outputTax, String revenue, String costOfGoodsSold, String purchasePriceVariance,
+                                String productionVariance, String scrapExpense, String inventoryAdjustments,
+                                String conversionAbsorbed) {
+        this(inventory, workInProcess, accountsReceivable, accountsPayable, grIrClearing, outputTax, revenue,
+                costOfGoodsSold, purchasePriceVariance, productionVariance, scrapExpense, inventoryAdjustments,
+                conversionAbsorbed, inventoryAdjustments);
     }
 
     public static AccountDetermination defaults() {
@@ -37,6 +51,6 @@ public record AccountDetermination(Map<ValuationClass, String> inventory, String
         changed.put(valuationClass, account);
         return new AccountDetermination(changed, workInProcess, accountsReceivable, accountsPayable, grIrClearing,
                 outputTax, revenue, costOfGoodsSold, purchasePriceVariance, productionVariance, scrapExpense,
-                inventoryAdjustments, conversionAbsorbed);
+                inventoryAdjustments, conversionAbsorbed, roundingDifferences);
     }
 }

@@ -3,6 +3,7 @@ package io.millrace.accounting.posting;
 import io.millrace.accounting.books.StockKey;
 import io.millrace.accounting.books.StockStatus;
 import io.millrace.accounting.event.CountAdjusted;
+import io.millrace.accounting.ledger.Amounts;
 import io.millrace.accounting.ledger.Dimensions;
 import io.millrace.accounting.master.Item;
 import java.math.BigDecimal;
@@ -42,7 +43,9 @@ final class CountAdjustedRule implements PostingRule<CountAdjusted> {
         context.entry(context.plant(), "Count " + event.countId() + ": " + item.code() + " lot " + event.lot() + " at "
                         + event.location() + " counted " + counted.toPlainString() + ", book " + book.toPlainString())
                 .line(context.accounts().inventory(item.valuationClass()), valueChange, dimensions)
-                .line(context.accounts().inventoryAdjustments(), valueChange.negate(), dimensions)
+                .line(context.accounts().inventoryAdjustments(), Amounts.value(difference, item.standardCost()).negate(),
+                        dimensions)
+                .balanceTo(context.accounts().roundingDifferences(), dimensions)
                 .post();
     }
 }

@@ -10,7 +10,9 @@ package io.millrace.accounting.posting;
  *       (either status);</li>
  *   <li>{@code supply:<plant>:<item>}: the stock of an item at one of the plant's SUPPLY locations
  *       changed (backflush waits for it);</li>
- *   <li>{@code poline:<purchaseOrder>:<line>}: received or invoiced quantity of a PO line changed.</li>
+ *   <li>{@code poline:<purchaseOrder>:<line>}: received or invoiced quantity of a PO line changed;</li>
+ *   <li>{@code receipt:<item>:<lot>}: a lot was received from a supplier (a return to the vendor
+ *       waits for it).</li>
  * </ul>
  */
 public final class DependencyKeys {
@@ -28,6 +30,10 @@ public final class DependencyKeys {
 
     public static String supply(String plant, String item) {
         return "supply:" + plant + ":" + item;
+    }
+
+    public static String receipt(String item, String lot) {
+        return "receipt:" + item + ":" + lot;
     }
 
     public static String poLine(String purchaseOrder, int line) {

@@ -52,13 +52,16 @@ final class GoodsReceivedRule implements PostingRule<GoodsReceived> {
         context.books().savePoLine(after);
         recordLot(context, order, line, event, quantity, progress.unitPrice());
         context.changed(DependencyKeys.poLine(order.number(), line.line()));
+        context.changed(DependencyKeys.receipt(item.code(), event.lot()));
         Dimensions dimensions = context.dimensions().withItem(item.code()).withLot(event.lot())
                 .withSupplier(order.supplier());
         context.entry(context.plant(), "Goods receipt " + event.receiptId() + ": PO " + order.number() + "/"
                         + line.line() + ", " + quantity.toPlainString() + " " + item.baseUom() + " " + item.code())
                 .line(context.accounts().inventory(item.valuationClass()), inventoryChange, dimensions)
                 .line(context.accounts().grIrClearing(), grIrChange.negate(), dimensions)
-                .balanceTo(context.accounts().purchasePriceVariance(), dimensions)
+                .line(context.accounts().purchasePriceVariance(), Amounts.value(quantity, progress.unitPrice())
+                        .subtract(Amounts.value(quantity, item.standardCost())), dimensions)
+                .balanceTo(context.accounts().roundingDifferences(), dimensions)
                 .post();
     }
 

@@ -74,8 +74,10 @@ final class InvoiceReceivedRule implements PostingRule<InvoiceReceived> {
             BigDecimal payable = Amounts.value(quantity, unitPrice);
             Dimensions dimensions = Dimensions.plant(plant).withItem(poLine.item()).withSupplier(invoice.supplier());
             entry.line(context.accounts().grIrClearing(), grIrChange.negate(), dimensions)
-                    .line(context.accounts().purchasePriceVariance(), payable.add(grIrChange), dimensions)
-                    .line(context.accounts().accountsPayable(), payable.negate(), dimensions);
+                    .line(context.accounts().purchasePriceVariance(),
+                            quantity.multiply(unitPrice.subtract(progress.unitPrice())), dimensions)
+                    .line(context.accounts().accountsPayable(), payable.negate(), dimensions)
+                    .balanceTo(context.accounts().roundingDifferences(), dimensions);
         }
         if (!failures.isEmpty()) {
             failures.addAll(shortfalls);

@@ -46,15 +46,19 @@ final class LotRejectedRule implements PostingRule<LotRejected> {
         if (event.disposition() == Disposition.SCRAP) {
             context.entry(context.plant(), "Lot " + event.lot() + " of " + item.code() + " scrapped ("
                             + event.reasonCode() + ")")
-                    .line(context.accounts().scrapExpense(), valueChange.negate(), dimensions)
+                    .line(context.accounts().scrapExpense(), Amounts.value(quantity, item.standardCost()), dimensions)
                     .line(inventory, valueChange, dimensions)
+                    .balanceTo(context.accounts().roundingDifferences(), dimensions)
                     .post();
         } else {
             PostingContext.EntryBuilder entry = context.entry(context.plant(), "Lot " + event.lot() + " of "
                     + item.code() + " returned to vendor (" + event.reasonCode() + ")").line(inventory, valueChange,
                     dimensions);
-            returnToVendor(context, item, event.lot(), quantity, entry, dimensions);
-            entry.balanceTo(context.accounts().purchasePriceVariance(), dimensions).post();
+            BigDecimal atPoPrice = returnToVendor(context, item, event.lot(), quantity, entry, dimensions);
+            entry.line(context.accounts().purchasePriceVariance(),
+                            Amounts.value(quantity, item.standardCost()).subtract(atPoPrice), dimensions)
+                    .balanceTo(context.accounts().roundingDifferences(), dimensions)
+                    .post();
         }
     }
 
@@ -65,17 +69,20 @@ final class LotRejectedRule implements PostingRule<LotRejected> {
                 .filter(r -> r.plant().equals(context.plant()) && r.returnable().signum() > 0).toList();
         BigDecimal returnable = receipts.stream().map(ReceiptLot::returnable).reduce(BigDecimal.ZERO, BigDecimal::add);
         if (returnable.compareTo(quantity) < 0) {
-            throw Refusal.reject(ReasonCode.RETURN_NOT_RECEIVED, "lot " + lot + " of " + item.code() + ": "
+            throw Refusal.waitFor(ReasonCode.RETURN_NOT_RECEIVED, "lot " + lot + " of " + item.code() + ": "
                     + quantity.toPlainString() + " to return to the vendor, but only " + returnable.toPlainString()
-                    + " was received from a supplier in plant " + context.plant() + " and not returned yet");
+                    + " was received from a supplier in plant " + context.plant() + " and not returned yet",
+                    java.util.Set.of(DependencyKeys.receipt(item.code(), lot)));
         }
         return receipts;
     }
 
-    private static void returnToVendor(PostingContext context, Item item, String lot, BigDecimal quantity,
+    /** Lowers the received quantity of the lot's receipts; answers the returned value at their PO prices. */
+    private static BigDecimal returnToVendor(PostingContext context, Item item, String lot, BigDecimal quantity,
                                        PostingContext.EntryBuilder entry, Dimensions dimensions) {
         List<ReceiptLot> receipts = returnableReceipts(context, item, lot, quantity);
         BigDecimal remaining = quantity;
+        BigDecimal atPoPrice = BigDecimal.ZERO;
         for (ReceiptLot receipt : receipts) {
             if (remaining.signum() == 0) {
                 break;
@@ -92,6 +99,8 @@ final class LotRejectedRule implements PostingRule<LotRejected> {
                     .map(po -> po.supplier()).orElse(null);
             entry.line(context.accounts().grIrClearing(), grIrChange.negate(), dimensions.withSupplier(supplier));
             context.changed(DependencyKeys.poLine(receipt.purchaseOrder(), receipt.line()));
+            atPoPrice = atPoPrice.add(Amounts.value(portion, line.unitPrice()));
         }
+        return atPoPrice;
     }
 }

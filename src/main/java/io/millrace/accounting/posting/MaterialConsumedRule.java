@@ -4,6 +4,7 @@ import io.millrace.accounting.books.ProductionOrder;
 import io.millrace.accounting.books.StockKey;
 import io.millrace.accounting.books.StockStatus;
 import io.millrace.accounting.event.MaterialConsumed;
+import io.millrace.accounting.ledger.Amounts;
 import io.millrace.accounting.ledger.Dimensions;
 import io.millrace.accounting.master.Item;
 import java.math.BigDecimal;
@@ -28,8 +29,10 @@ final class MaterialConsumedRule implements PostingRule<MaterialConsumed> {
         Dimensions dimensions = context.dimensions().withItem(item.code()).withLot(lot);
         context.entry(context.plant(), "Material consumed: " + quantity.toPlainString() + " " + item.baseUom() + " "
                         + item.code() + " lot " + lot + " into order " + order.orderId())
-                .line(context.accounts().workInProcess(), valueChange.negate(), dimensions.withOrder(order.orderId()))
+                .line(context.accounts().workInProcess(), Amounts.value(quantity, item.standardCost()),
+                        dimensions.withOrder(order.orderId()))
                 .line(context.accounts().inventory(item.valuationClass()), valueChange, dimensions)
+                .balanceTo(context.accounts().roundingDifferences(), dimensions)
                 .post();
     }
 }

@@ -4,6 +4,7 @@ import io.millrace.accounting.books.ProductionOrder;
 import io.millrace.accounting.books.StockKey;
 import io.millrace.accounting.books.StockStatus;
 import io.millrace.accounting.event.OrderCompleted;
+import io.millrace.accounting.ledger.Amounts;
 import io.millrace.accounting.ledger.Dimensions;
 import io.millrace.accounting.master.Item;
 import java.math.BigDecimal;
@@ -33,7 +34,9 @@ final class OrderCompletedRule implements PostingRule<OrderCompleted> {
         context.entry(context.plant(), "Order " + order.orderId() + " completed: " + quantity.toPlainString() + " "
                         + item.baseUom() + " " + item.code() + " lot " + event.lot())
                 .line(context.accounts().inventory(item.valuationClass()), valueChange, dimensions)
-                .line(context.accounts().workInProcess(), valueChange.negate(), dimensions.withOrder(order.orderId()))
+                .line(context.accounts().workInProcess(), Amounts.value(quantity, item.standardCost()).negate(),
+                        dimensions.withOrder(order.orderId()))
+                .balanceTo(context.accounts().roundingDifferences(), dimensions)
                 .post();
         ProductionOrder changed = context.books().order(order.orderId()).orElseThrow();
         context.books().saveOrder(changed.withProgress(changed.completedQuantity().add(quantity),

@@ -32,8 +32,11 @@ public enum ReasonCode {
     ORDER_ALREADY_RELEASED(false),
     ORDER_CLOSED(false),
     RECEIPT_OVER_OPEN_QUANTITY(false),
-    /** A returned lot that was never received from a supplier, or more than was received. */
-    RETURN_NOT_RECEIVED(false),
+    /**
+     * A return to the vendor of more of a lot than was received from a supplier in the plant and
+     * not returned yet: waits for the receipt (it may be on its way).
+     */
+    RETURN_NOT_RECEIVED(true),
     /** Invoice quantity above received minus invoiced, but within the PO line: waits for the receipt. */
     INVOICE_QUANTITY_NOT_RECEIVED(true),
     /** Price outside the tolerance, or a quantity no receipt can ever cover: an operator decides. */

@@ -56,8 +56,9 @@ final class ShipmentConfirmedRule implements PostingRule<ShipmentConfirmed> {
                     StockStatus.UNRESTRICTED);
             BigDecimal valueChange = context.changeStock(key, quantity.negate(), context.eventTime());
             Dimensions dimensions = customer.withItem(item.code()).withLot(line.lot());
-            cogs.line(context.accounts().costOfGoodsSold(), valueChange.negate(), dimensions)
-                    .line(context.accounts().inventory(item.valuationClass()), valueChange, dimensions);
+            cogs.line(context.accounts().costOfGoodsSold(), Amounts.value(quantity, item.standardCost()), dimensions)
+                    .line(context.accounts().inventory(item.valuationClass()), valueChange, dimensions)
+                    .balanceTo(context.accounts().roundingDifferences(), dimensions);
             BigDecimal amount = Amounts.value(quantity, soLine.unitPrice());
             billing.line(context.accounts().revenue(), amount.negate(), dimensions);
             net = net.add(amount);

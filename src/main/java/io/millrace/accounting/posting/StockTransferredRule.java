@@ -3,6 +3,7 @@ package io.millrace.accounting.posting;
 import io.millrace.accounting.books.StockKey;
 import io.millrace.accounting.books.StockStatus;
 import io.millrace.accounting.event.StockTransferred;
+import io.millrace.accounting.ledger.Amounts;
 import io.millrace.accounting.ledger.Dimensions;
 import io.millrace.accounting.master.Item;
 import java.math.BigDecimal;
@@ -10,9 +11,9 @@ import java.time.Instant;
 
 /**
  * Moves unrestricted stock between locations. Within one plant no entry; across plants Dr
- * inventory [toPlant] / Cr inventory [plant] on the same account. Each side posts the change of
- * its plant's rounded inventory value, so the two may differ by a cent: that rounding difference
- * goes to inventory adjustments (ADR 0002).
+ * inventory [toPlant] / Cr inventory [plant] on the same account at qty x std. Each plant's
+ * inventory line is the change of its rounded inventory value; a cent of difference goes to the
+ * rounding differences account of that plant, so each plant's side balances (ADR 0002).
  */
 final class StockTransferredRule implements PostingRule<StockTransferred> {
 
@@ -37,13 +38,15 @@ final class StockTransferredRule implements PostingRule<StockTransferred> {
         if (toPlant.equals(context.plant())) {
             return;
         }
+        BigDecimal nominal = Amounts.value(quantity, item.standardCost());
         String inventory = context.accounts().inventory(item.valuationClass());
         Dimensions dimensions = context.dimensions().withItem(item.code()).withLot(event.lot());
         context.entry(context.plant(), "Transfer " + event.transferId() + ": " + quantity.toPlainString() + " "
                         + item.baseUom() + " " + item.code() + " from plant " + context.plant() + " to " + toPlant)
                 .line(inventory, in, dimensions.withPlant(toPlant))
+                .line(context.accounts().roundingDifferences(), nominal.subtract(in), dimensions.withPlant(toPlant))
                 .line(inventory, out, dimensions)
-                .balanceTo(context.accounts().inventoryAdjustments(), dimensions)
+                .line(context.accounts().roundingDifferences(), nominal.negate().subtract(out), dimensions)
                 .post();
     }
 }
