@@ -1,0 +1,51 @@
+package io.millrace.catalog;
+
+import com.networknt.schema.Schema;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import tools.jackson.databind.JsonNode;
+
+/** One event type as loaded: its compiled schema per major version and its business-key rule. */
+record CatalogEntry(String type, SortedMap<Integer, DataSchema> majors, BusinessKeyRule businessKey) {
+
+    static final String DATASCHEMA_PREFIX = "urn:millrace:schema:";
+
+    CatalogEntry {
+        majors = new TreeMap<>(majors);
+    }
+
+    static String dataschema(String type, int major) {
+        return DATASCHEMA_PREFIX + type + ":" + major;
+    }
+
+    EventTypeDescriptor describe() {
+        List<EventTypeDescriptor.Version> versions = majors.values().stream()
+                .map(s -> new EventTypeDescriptor.Version(s.major(), dataschema(type, s.major()), s.source()))
+                .toList();
+        return new EventTypeDescriptor(type, versions, businessKey.describe());
+    }
+
+    /** A data schema: as published ({@code source}) and compiled for validation. */
+    record DataSchema(int major, JsonNode source, Schema compiled) {
+    }
+
+    /** The business key is {@code <prefix>:<text at pointer in data>}, e.g. {@code order:MO-1}. */
+    record BusinessKeyRule(String prefix, String pointer) {
+
+        String keyOf(JsonNode data) {
+            JsonNode value = data.at(pointer);
+            if (!value.isString() || value.asString().isEmpty()) {
+                throw new IllegalArgumentException("The event has no business key at /data" + pointer
+                        + "; validate it first");
+            }
+            return prefix + ":" + value.asString();
+        }
+
+        /** E.g. {@code order:<orderId>} or {@code po:<lines[0].purchaseOrder>}. */
+        String describe() {
+            String path = pointer.substring(1).replaceAll("/(\\d+)(?=/|$)", "[$1]").replace('/', '.');
+            return prefix + ":<" + path + ">";
+        }
+    }
+}
