@@ -2,6 +2,7 @@ package io.millrace.ledger;
 
 import io.millrace.accounting.master.MasterData;
 import io.millrace.accounting.posting.PostingSettings;
+import io.millrace.masterdata.StockPresence;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import javax.sql.DataSource;
@@ -46,6 +47,12 @@ public class LedgerConfig {
     @Bean
     BooksStore booksStore(DataSource dataSource) {
         return new BooksStore(dataSource);
+    }
+
+    /** Lets the master-data module refuse cost changes of items that are in stock. */
+    @Bean
+    StockPresence stockPresence(BooksStore store) {
+        return store::hasStock;
     }
 
     @Bean

@@ -19,6 +19,7 @@ import io.millrace.accounting.event.ManufacturingEvent;
 import io.millrace.accounting.master.MasterData;
 import io.millrace.accounting.posting.Outcome;
 import io.millrace.accounting.posting.PostingEngine;
+import io.millrace.masterdata.StockPresence;
 import io.millrace.testing.TestDatabase;
 import io.millrace.web.ProblemHandler;
 import java.time.Instant;
@@ -234,6 +235,14 @@ class LedgerApiIT {
         mvc.perform(as(AUDITOR, get("/api/v1/inventory?plant=P999"))).andExpect(jsonPath("$.rows.length()").value(0));
         mvc.perform(as(AUDITOR, get("/api/v1/inventory?item=" + "X".repeat(65))))
                 .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void stockPresenceTellsTheMasterDataWhichItemsAreInStock() {
+        StockPresence presence = context.getBean(StockPresence.class);
+        assertThat(presence.hasStock("FG-BRACKET")).isTrue();
+        assertThat(presence.hasStock("RM-STEEL")).isTrue();
+        assertThat(presence.hasStock("RM-UNKNOWN")).isFalse();
     }
 
     @Test
