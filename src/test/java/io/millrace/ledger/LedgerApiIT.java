@@ -28,7 +28,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
@@ -57,7 +56,10 @@ class LedgerApiIT {
     private static final Caller OPERATOR = caller(Role.OPERATOR);
     private static final Caller PRODUCER = caller(Role.PRODUCER);
 
-    @SpringBootConfiguration
+    /**
+     * Not a {@code @Configuration}: the hub's component scan would pick that up in other modules'
+     * tests.
+     */
     @EnableAutoConfiguration
     @Import({LedgerConfig.class, LedgerController.class, InventoryController.class, PeriodCloseController.class,
         ProblemHandler.class})
