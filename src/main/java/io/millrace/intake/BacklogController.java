@@ -6,11 +6,14 @@ import io.millrace.eventlog.EventLog;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/v1/pipeline/backlog}: how much accepted work waits, is parked or failed. */
+/**
+ * {@code GET /api/v1/pipeline/backlog}: how much accepted work waits, is parked or failed; also how
+ * much has posted, so that a monitor can derive throughput from two readings.
+ */
 @RestController
 class BacklogController {
 
-    record BacklogView(long pending, long parked, long exceptions) {
+    record BacklogView(long pending, long parked, long exceptions, long posted) {
     }
 
     private final EventLog log;
@@ -23,6 +26,6 @@ class BacklogController {
     BacklogView backlog(Caller caller) {
         caller.requireReadAll();
         Backlog backlog = log.backlog();
-        return new BacklogView(backlog.pending(), backlog.parked(), backlog.exceptions());
+        return new BacklogView(backlog.pending(), backlog.parked(), backlog.exceptions(), backlog.posted());
     }
 }

@@ -5,6 +5,7 @@ import static io.millrace.testing.Events.completed;
 import static io.millrace.testing.HubHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.millrace.testing.Events;
 import io.millrace.testing.HubIntegrationTest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -235,7 +236,7 @@ class EventIntakeIT extends HubIntegrationTest {
                 + "\"plants\":[\"P100\"],\"eventTypes\":[\"mfg.production.order.completed\"]}");
         String otherSource = completed("urn:millrace:plant:P100:wms", uniqueId(), "P100", "1");
         String otherPlant = completed(SOURCE, uniqueId(), "P200", "1");
-        String otherType = completed(SOURCE, uniqueId(), "P100", "1").replace("order.completed", "order.closed");
+        String otherType = Events.closed(SOURCE, uniqueId(), "P100", "MO-1");
 
         HttpResponse<String> r = publish(key, BATCH, batch(completed(SOURCE, uniqueId(), "P100", "1"),
                 otherSource, otherPlant, otherType));

@@ -14,6 +14,13 @@ public final class Events {
                 + ",\"uom\":\"pcs\",\"location\":\"" + plant + "-FG\"}}";
     }
 
+    public static String closed(String source, String id, String plant, String orderId) {
+        return "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"" + source + "\","
+                + "\"type\":\"mfg.production.order.closed\",\"time\":\"2026-11-26T09:00:00Z\","
+                + "\"subject\":\"" + orderId + "\",\"plant\":\"" + plant + "\","
+                + "\"data\":{\"orderId\":\"" + orderId + "\"}}";
+    }
+
     public static String batch(String... events) {
         return "[" + String.join(",", events) + "]";
     }
