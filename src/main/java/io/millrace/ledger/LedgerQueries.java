@@ -93,6 +93,12 @@ public class LedgerQueries {
                 JournalRows::group, sequences.toArray());
     }
 
+    /** Every journal entry an event caused (its source tracking id), in posting order. */
+    public List<JournalEntry> journalOf(String trackingId) {
+        return journal(new JournalFilter(trackingId, null, null, null, null), 0, 1000).stream()
+                .map(JournalRows.Stored::entry).toList();
+    }
+
     /** Late postings of a period (events whose time fell in an earlier, closed period). */
     public List<JournalEntry> latePostings(YearMonth period) {
         return jdbc.query(JournalRows.SELECT + "WHERE e.period = ? AND e.late = TRUE" + JournalRows.ORDER,
