@@ -27,4 +27,12 @@ public interface EventLog {
     boolean updateState(UUID trackingId, EventState state);
 
     Backlog backlog();
+
+    /**
+     * Moves events between processing states in one batch. Runs inside the caller's current
+     * Spring-managed transaction when there is one (so the states commit with the postings that
+     * decided them), otherwise in its own. Fails with {@link EventLogFailure} when an event is not
+     * in the state its change names: another processor moved it first.
+     */
+    void transition(List<StateChange> changes);
 }

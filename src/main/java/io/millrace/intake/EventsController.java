@@ -5,6 +5,7 @@ import io.millrace.access.Role;
 import io.millrace.catalog.EventJson;
 import io.millrace.eventlog.EventLog;
 import io.millrace.eventlog.LoggedEvent;
+import io.millrace.pipeline.Lineage;
 import io.millrace.eventlog.Receipt;
 import io.millrace.web.ApiProblem;
 import io.millrace.web.FieldError;
@@ -43,19 +44,21 @@ class EventsController {
         }
     }
 
-    record EventView(String trackingId, String state, JsonNode event, List<Object> lineage) {
+    record EventView(String trackingId, String state, JsonNode event, List<Lineage.StepView> lineage) {
     }
 
     private final EventIntake intake;
     private final EventReader reader;
     private final IntakeLimits limits;
     private final EventLog log;
+    private final Lineage lineage;
 
-    EventsController(EventIntake intake, IntakeLimits limits, EventLog log) {
+    EventsController(EventIntake intake, IntakeLimits limits, EventLog log, Lineage lineage) {
         this.intake = intake;
         this.reader = new EventReader(limits);
         this.limits = limits;
         this.log = log;
+        this.lineage = lineage;
     }
 
     @PostMapping
@@ -118,7 +121,7 @@ class EventsController {
                 .filter(e -> caller.role() != Role.PRODUCER || e.producerKeyId().equals(caller.keyId()))
                 .orElseThrow(() -> ApiProblem.notFound("No event with tracking id '" + trackingId + "'."));
         return new EventView(event.trackingId().toString(), event.state().name(),
-                EventJson.mapper().readTree(event.json()), List.of());
+                EventJson.mapper().readTree(event.json()), lineage.of(event));
     }
 
     private static java.util.Optional<UUID> parse(String trackingId) {

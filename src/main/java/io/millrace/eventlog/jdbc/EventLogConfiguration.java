@@ -1,5 +1,6 @@
 package io.millrace.eventlog.jdbc;
 
+import io.millrace.eventlog.AppendSignal;
 import io.millrace.eventlog.EventLog;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -12,7 +13,12 @@ import org.springframework.context.annotation.Configuration;
 class EventLogConfiguration {
 
     @Bean
-    EventLog eventLog(DataSource dataSource, ObjectProvider<Clock> clock) {
-        return new JdbcEventLog(dataSource, clock.getIfAvailable(Clock::systemUTC));
+    AppendSignal appendSignal() {
+        return new AppendSignal();
+    }
+
+    @Bean
+    EventLog eventLog(DataSource dataSource, ObjectProvider<Clock> clock, AppendSignal appended) {
+        return new JdbcEventLog(dataSource, clock.getIfAvailable(Clock::systemUTC), appended);
     }
 }

@@ -1,6 +1,7 @@
 package io.millrace.eventlog.jdbc;
 
 import io.millrace.eventlog.AppendResult;
+import io.millrace.eventlog.AppendSignal;
 import io.millrace.eventlog.Backlog;
 import io.millrace.eventlog.BatchDeduplication;
 import io.millrace.eventlog.EventLog;
@@ -9,6 +10,7 @@ import io.millrace.eventlog.EventState;
 import io.millrace.eventlog.LoggedEvent;
 import io.millrace.eventlog.NewEvent;
 import io.millrace.eventlog.Receipt;
+import io.millrace.eventlog.StateChange;
 import io.millrace.eventlog.TrackingIds;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /** {@link EventLog} on a relational database (H2 in PostgreSQL mode, or PostgreSQL). */
 public final class JdbcEventLog implements EventLog {
@@ -40,11 +43,18 @@ public final class JdbcEventLog implements EventLog {
     private final DataSource dataSource;
     private final Clock clock;
     private final TrackingIds trackingIds;
+    private final AppendSignal appended;
 
     public JdbcEventLog(DataSource dataSource, Clock clock) {
+        this(dataSource, clock, new AppendSignal());
+    }
+
+    /** {@code appended} is raised after every committed append that added events. */
+    public JdbcEventLog(DataSource dataSource, Clock clock, AppendSignal appended) {
         this.dataSource = dataSource;
         this.clock = clock;
         this.trackingIds = new TrackingIds(clock);
+        this.appended = appended;
     }
 
     @Override
@@ -58,8 +68,11 @@ public final class JdbcEventLog implements EventLog {
             c.setAutoCommit(false);
             try {
                 AppendResult result = appendLocked(c, batch, dedup);
-                if (result instanceof AppendResult.Appended) {
+                if (result instanceof AppendResult.Appended done) {
                     c.commit();
+                    if (done.receipts().stream().anyMatch(r -> r.status() == Receipt.Status.ACCEPTED)) {
+                        appended.raise();
+                    }
                 } else {
                     c.rollback();
                 }
@@ -263,6 +276,75 @@ public final class JdbcEventLog implements EventLog {
             count.executeBatch();
         }
         return true;
+    }
+
+    @Override
+    public void transition(List<StateChange> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        Connection c = DataSourceUtils.getConnection(dataSource);
+        boolean own = !DataSourceUtils.isConnectionTransactional(c, dataSource);
+        try {
+            boolean autoCommit = c.getAutoCommit();
+            if (own) {
+                c.setAutoCommit(false);
+            }
+            try {
+                transition(c, changes);
+                if (own) {
+                    c.commit();
+                }
+            } catch (SQLException | RuntimeException ex) {
+                if (own) {
+                    c.rollback();
+                }
+                throw ex;
+            } finally {
+                if (own) {
+                    c.setAutoCommit(autoCommit);
+                }
+            }
+        } catch (SQLException ex) {
+            throw new EventLogFailure("could not move " + changes.size() + " events to their new states", ex);
+        } finally {
+            DataSourceUtils.releaseConnection(c, dataSource);
+        }
+    }
+
+    private static void transition(Connection c, List<StateChange> changes) throws SQLException {
+        Map<EventState, Long> deltas = new EnumMap<>(EventState.class);
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE event_log SET state = ? WHERE tracking_id = ? AND state = ?")) {
+            for (StateChange change : changes) {
+                update.setString(1, change.to().name());
+                update.setObject(2, change.trackingId());
+                update.setString(3, change.from().name());
+                update.addBatch();
+                deltas.merge(change.from(), -1L, Long::sum);
+                deltas.merge(change.to(), 1L, Long::sum);
+            }
+            int[] counts = update.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == 0) {
+                    throw new EventLogFailure("event " + changes.get(i).trackingId() + " is not in state "
+                            + changes.get(i).from() + " any more", null);
+                }
+            }
+        }
+        try (PreparedStatement count = c.prepareStatement(
+                "UPDATE event_log_state_count SET events = events + ? WHERE state = ?")) {
+            // a fixed order of the count rows, so that concurrent transitions cannot deadlock on them
+            for (EventState state : EventState.values()) {
+                long delta = deltas.getOrDefault(state, 0L);
+                if (delta != 0) {
+                    count.setLong(1, delta);
+                    count.setString(2, state.name());
+                    count.addBatch();
+                }
+            }
+            count.executeBatch();
+        }
     }
 
     @Override

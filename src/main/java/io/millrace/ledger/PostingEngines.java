@@ -1,0 +1,29 @@
+package io.millrace.ledger;
+
+import io.millrace.accounting.books.Books;
+import io.millrace.accounting.master.MasterData;
+import io.millrace.accounting.posting.PostingEngine;
+import io.millrace.accounting.posting.PostingSettings;
+
+/**
+ * Makes the posting engine for one unit of work. The engine holds no state between calls, so one
+ * per unit (or per micro-batch) costs only its rule table.
+ */
+public class PostingEngines {
+
+    private final MasterData master;
+    private final PostingSettings settings;
+
+    public PostingEngines(MasterData master, PostingSettings settings) {
+        this.master = master;
+        this.settings = settings;
+    }
+
+    public PostingEngine over(Books books) {
+        return new PostingEngine(master, books, settings);
+    }
+
+    public PostingSettings settings() {
+        return settings;
+    }
+}

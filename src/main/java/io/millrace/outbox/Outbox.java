@@ -1,0 +1,139 @@
+package io.millrace.outbox;
+
+import io.millrace.accounting.event.EventContext;
+import io.millrace.accounting.posting.OutboundMessage;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The outbox: what the hub publishes is written here in the transaction that decides it, so
+ * that a message exists if and only if its posting committed. Delivery happens later, on the
+ * dispatcher's threads.
+ */
+@Component
+public class Outbox {
+
+    private final OutboxStore store;
+    private final Clock clock;
+    private final List<OutboxProperties.Webhook> subscribers;
+    private final List<Runnable> commitListeners = new CopyOnWriteArrayList<>();
+
+    @Autowired
+    Outbox(DataSource dataSource, ObjectProvider<Clock> clock, OutboxProperties properties) {
+        this(dataSource, clock.getIfAvailable(Clock::systemUTC), properties);
+    }
+
+    /** An outbox on the hub's data source; {@code clock} gives the messages' time. */
+    public Outbox(DataSource dataSource, Clock clock, OutboxProperties properties) {
+        this.store = new OutboxStore(new JdbcTemplate(dataSource),
+                new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
+        this.clock = clock;
+        this.subscribers = properties.webhooks();
+    }
+
+    /**
+     * Writes the messages, each with a new CloudEvents id and the clock's time, in one batch and in
+     * the caller's current Spring-managed transaction on the data source (rolled back with it);
+     * without a transaction, at once. The dispatcher is told once the transaction commits.
+     */
+    public void enqueue(List<OutboxMessage> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        List<StoredMessage> rows = new ArrayList<>(messages.size());
+        for (OutboxMessage m : messages) {
+            rows.add(new StoredMessage(null, UUID.randomUUID(), m.type(), OutboxStore.SOURCE, m.subject(), m.plant(),
+                    m.correlationId(), m.trackingId(), now, OutboxJson.write(m.data())));
+        }
+        store.insert(rows);
+        signalAfterCommit();
+    }
+
+    /** The core's outbound messages of one event, with their data as JSON (money with 2 decimals). */
+    public List<OutboxMessage> fromCore(EventContext context, List<OutboundMessage> messages) {
+        UUID trackingId = trackingId(context);
+        return messages.stream()
+                .map(m -> new OutboxMessage(m.type(), m.subject(), m.plant(), context.correlationId(), trackingId,
+                        CorePayloads.toJson(m.payload())))
+                .toList();
+    }
+
+    /** Every message published for the event, in the order written, with its delivery to each subscriber. */
+    public List<OutboundRecord> forEvent(UUID trackingId) {
+        List<OutboundRecord> records = new ArrayList<>();
+        for (StoredMessage m : store.messagesOf(trackingId)) {
+            List<SubscriberDelivery> deliveries = new ArrayList<>();
+            for (OutboxProperties.Webhook subscriber : subscribers) {
+                if (subscriber.accepts(m.type())) {
+                    deliveries.add(delivery(subscriber.name(), m.position()));
+                }
+            }
+            records.add(new OutboundRecord(m.eventId(), m.type(), m.subject(), m.plant(), m.correlationId(), m.time(),
+                    m.position(), deliveries));
+        }
+        return records;
+    }
+
+    private SubscriberDelivery delivery(String subscriber, Long position) {
+        Optional<SubscriberProgress> found = store.progress(subscriber);
+        if (position == null || found.isEmpty()) {
+            return new SubscriberDelivery(subscriber, DeliveryStatus.PENDING, null, 0, null);
+        }
+        SubscriberProgress progress = found.get();
+        if (position <= progress.deliveredPosition()) {
+            return store.deliveredAt(subscriber, position)
+                    .map(at -> new SubscriberDelivery(subscriber, DeliveryStatus.DELIVERED, at, 0, null))
+                    .orElseGet(() -> new SubscriberDelivery(subscriber, DeliveryStatus.SKIPPED, null, 0, null));
+        }
+        if (progress.failingThrough() != null && position <= progress.failingThrough()) {
+            return new SubscriberDelivery(subscriber, DeliveryStatus.FAILED, null, progress.attempts(),
+                    progress.lastError());
+        }
+        return new SubscriberDelivery(subscriber, DeliveryStatus.PENDING, null, 0, null);
+    }
+
+    OutboxStore store() {
+        return store;
+    }
+
+    /** {@code listener} runs after every commit that wrote messages. */
+    void onCommit(Runnable listener) {
+        commitListeners.add(listener);
+    }
+
+    private void signalAfterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    commitListeners.forEach(Runnable::run);
+                }
+            });
+        } else {
+            commitListeners.forEach(Runnable::run);
+        }
+    }
+
+    static UUID trackingId(EventContext context) {
+        try {
+            return UUID.fromString(context.trackingId());
+        } catch (IllegalArgumentException ex) {
+            throw new IllegalArgumentException("tracking id '" + context.trackingId() + "' is not a UUID", ex);
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package io.millrace.outbox;
+
+import java.time.Instant;
+
+/** The stored progress of one subscriber (see the outbox_subscriber table). */
+record SubscriberProgress(String name, long deliveredPosition, long deliveredCount, Long failingThrough,
+                          int attempts, String lastError, Instant lastAttemptAt, String leaseOwner,
+                          Instant leaseUntil) {
+}

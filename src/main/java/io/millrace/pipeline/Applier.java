@@ -1,0 +1,250 @@
+package io.millrace.pipeline;
+
+import io.millrace.accounting.event.InvoiceReceived;
+import io.millrace.accounting.posting.Outcome;
+import io.millrace.accounting.posting.PostingEngine;
+import io.millrace.eventlog.EventState;
+import io.millrace.eventlog.LoggedEvent;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * Applies events inside one transaction by the ordering rules of ADR 0004: new events in acceptance
+ * order; an event of a lot key, or a closing event, waits while an earlier event of its key is
+ * parked; every posting (or exception) releases keys, and the parked events waiting for one of
+ * them are retried, lowest position first, until nothing more can move. Decisions go to the
+ * {@link BatchWork}; the parked set is updated in memory as it goes.
+ */
+final class Applier {
+
+    static final String INTERNAL_ERROR = "INTERNAL_ERROR";
+    static final String EARLIER_EVENT_PARKED = "EARLIER_EVENT_PARKED";
+
+    private final PostingEngine engine;
+    private final ParkedEvents parked;
+    private final BatchWork work;
+    private final PipelineStore store;
+    private final Clock clock;
+
+    Applier(PostingEngine engine, ParkedEvents parked, BatchWork work, PipelineStore store, Clock clock) {
+        this.engine = engine;
+        this.parked = parked;
+        this.work = work;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** A new event from the log. */
+    void take(Decoded event) {
+        cascade(attempt(event, EventState.PENDING, null));
+    }
+
+    /** A new event the core cannot even read: an exception at once. */
+    void takeUndecodable(LoggedEvent event, String message) {
+        Decoded bare = new Decoded(event, EventDecoder.context(event), null);
+        raise(bare, EventState.PENDING, INTERNAL_ERROR, message, null);
+        cascade(Set.of(ParkedEvents.done(event.trackingId())));
+    }
+
+    /** Retries every parked event (master data changed), in acceptance order. */
+    void retryAllParked() {
+        TreeSet<Long> all = new TreeSet<>();
+        parked.inOrder().forEach(p -> all.add(p.position()));
+        drain(all);
+    }
+
+    /** Turns the events parked at or before {@code cutoff} into exceptions with the reason they last failed with. */
+    int expire(Instant cutoff) {
+        int expired = 0;
+        for (ParkedEvent candidate : parked.parkedAtOrBefore(cutoff)) {
+            ParkedEvent current = parked.get(candidate.decoded().trackingId());
+            if (current == null || current.parkedAt().isAfter(cutoff)) {
+                continue;
+            }
+            work.steps.add(new Step(current.decoded().trackingId(), Step.EXPIRED, clock.instant(), current.reason(),
+                    "waited longer than the park window", null));
+            raise(current.decoded(), EventState.PARKED, current.reason(), current.message(), null);
+            expired++;
+            cascade(Set.of(ParkedEvents.done(current.decoded().trackingId())));
+        }
+        return expired;
+    }
+
+    /** An operator's (or the hub's own) retry of an open exception; the item as it stands afterwards. */
+    ExceptionItem retryException(ExceptionItem item, Decoded event, String actor) {
+        Tried tried = applySafely(() -> engine.apply(event.context(), event.event()));
+        return decide(item, event, tried, Step.RETRIED, ExceptionItem.RESOLVED, actor);
+    }
+
+    /** An operator's approval of an invoice whose match failed. */
+    ExceptionItem approve(ExceptionItem item, Decoded event, String actor) {
+        InvoiceReceived invoice = (InvoiceReceived) event.event();
+        Tried tried = applySafely(() -> engine.approve(event.context(), invoice, actor));
+        return decide(item, event, tried, Step.APPROVED, ExceptionItem.APPROVED, actor);
+    }
+
+    ExceptionItem discard(ExceptionItem item, Decoded event, String actor) {
+        Instant now = clock.instant();
+        ExceptionItem decided = item.decided(ExceptionItem.DISCARDED, actor, now);
+        store.updateException(decided);
+        work.steps.add(new Step(item.trackingId(), Step.DISCARDED, now, item.reason(), item.message(), actor));
+        work.publications.add(new Publications.ExceptionChanged(event.context(), decided, false, actor));
+        return decided;
+    }
+
+    private ExceptionItem decide(ExceptionItem item, Decoded event, Tried tried, String stepName,
+                                 String postedStatus, String actor) {
+        Instant now = clock.instant();
+        if (tried.outcome() instanceof Outcome.Posted posted) {
+            work.steps.add(new Step(item.trackingId(), stepName, now, item.reason(), null, actor));
+            post(event, EventState.EXCEPTION, posted);
+            ExceptionItem decided = item.decided(postedStatus, actor, now);
+            store.updateException(decided);
+            work.publications.add(new Publications.ExceptionChanged(event.context(), decided, false, actor));
+            Set<String> released = new HashSet<>(posted.changedKeys());
+            cascade(released);
+            return decided;
+        }
+        String reason = tried.reason();
+        String message = tried.message();
+        work.steps.add(new Step(item.trackingId(), stepName, now, reason, message, actor));
+        ExceptionItem updated = item.withReason(reason, message);
+        store.updateException(updated);
+        return updated;
+    }
+
+    private Set<String> attempt(Decoded event, EventState from, ParkedEvent previous) {
+        if (event.waitsBehindParked()) {
+            Set<String> earlier = parked.parkedBefore(event.orderingKey(), event.position());
+            if (!earlier.isEmpty()) {
+                park(event, from, previous, EARLIER_EVENT_PARKED, "waits behind " + earlier.size()
+                        + " parked earlier event(s) of " + event.orderingKey(), earlier);
+                return Set.of();
+            }
+        }
+        Tried tried = applySafely(() -> engine.apply(event.context(), event.event()));
+        Set<String> released = new HashSet<>();
+        if (tried.outcome() instanceof Outcome.Posted posted) {
+            post(event, from, posted);
+            released.addAll(posted.changedKeys());
+            released.add(ParkedEvents.done(event.trackingId()));
+        } else if (tried.outcome() instanceof Outcome.Parked waiting) {
+            park(event, from, previous, waiting.reason().name(), waiting.message(), waiting.waitingFor());
+        } else {
+            raise(event, from, tried.reason(), tried.message(), null);
+            released.add(ParkedEvents.done(event.trackingId()));
+        }
+        return released;
+    }
+
+    /** The outcome of the core, or (outcome null) the message of an unexpected failure of the event's own. */
+    private record Tried(Outcome outcome, String internalError) {
+
+        String reason() {
+            if (outcome instanceof Outcome.Parked p) {
+                return p.reason().name();
+            }
+            if (outcome instanceof Outcome.Rejected r) {
+                return r.reason().name();
+            }
+            return outcome == null ? INTERNAL_ERROR : null;
+        }
+
+        String message() {
+            if (outcome instanceof Outcome.Parked p) {
+                return p.message();
+            }
+            if (outcome instanceof Outcome.Rejected r) {
+                return r.message();
+            }
+            return internalError;
+        }
+    }
+
+    /** A failure of the core that is not the database's is the event's own: it becomes an internal error. */
+    private static Tried applySafely(java.util.function.Supplier<Outcome> apply) {
+        try {
+            return new Tried(apply.get(), null);
+        } catch (RuntimeException ex) {
+            if (Failures.isStorage(ex)) {
+                throw ex;
+            }
+            return new Tried(null, Failures.describe(ex));
+        }
+    }
+
+    private void cascade(Collection<String> released) {
+        if (!released.isEmpty()) {
+            drain(new TreeSet<>(parked.waitingForAny(released)));
+        }
+    }
+
+    private void drain(TreeSet<Long> eligible) {
+        while (!eligible.isEmpty()) {
+            ParkedEvent candidate = parked.at(eligible.pollFirst());
+            if (candidate == null) {
+                continue;
+            }
+            Set<String> released = attempt(candidate.decoded(), EventState.PARKED, candidate);
+            eligible.addAll(parked.waitingForAny(released));
+        }
+    }
+
+    private void post(Decoded event, EventState from, Outcome.Posted posted) {
+        UUID id = event.trackingId();
+        work.posted(id);
+        leaveParked(id, from);
+        work.state(id, from, EventState.POSTED);
+        work.steps.add(new Step(id, Step.POSTED, clock.instant(), null, posted.entries().size() + " journal entries, "
+                + posted.movements().size() + " inventory movements", null));
+        store.insertMovements(id, posted.movements(), work.movements);
+        if (!posted.messages().isEmpty()) {
+            work.publications.add(new Publications.Posted(event.context(), posted.messages()));
+        }
+        work.counted.add(new BatchWork.Counted("posted", event.logged().plant(), event.logged().type(), null,
+                event.logged().eventTime(), event.logged().acceptedAt()));
+    }
+
+    private void park(Decoded event, EventState from, ParkedEvent previous, String reason, String message,
+                      Set<String> waitingFor) {
+        Instant now = clock.instant();
+        ParkedEvent parkedEvent = new ParkedEvent(event, reason, message, waitingFor,
+                previous == null ? now : previous.parkedAt(), previous == null ? 1 : previous.attempts() + 1);
+        parked.put(parkedEvent);
+        work.parkedTouched.add(event.trackingId());
+        work.state(event.trackingId(), from, EventState.PARKED);
+        if (previous == null || !previous.reason().equals(reason)) {
+            work.steps.add(new Step(event.trackingId(), Step.PARKED, now, reason, message, null));
+        }
+        if (previous == null) {
+            work.counted.add(new BatchWork.Counted("parked", event.logged().plant(), event.logged().type(), reason,
+                    null, null));
+        }
+    }
+
+    private void raise(Decoded event, EventState from, String reason, String message, String actor) {
+        UUID id = event.trackingId();
+        leaveParked(id, from);
+        work.state(id, from, EventState.EXCEPTION);
+        Instant now = clock.instant();
+        LoggedEvent logged = event.logged();
+        ExceptionItem item = new ExceptionItem(UUID.randomUUID(), id, logged.position(), logged.type(), logged.plant(),
+                reason, message, now, ExceptionItem.OPEN, null, null);
+        store.insertException(item);
+        work.steps.add(new Step(id, Step.EXCEPTION_RAISED, now, reason, message, actor));
+        work.publications.add(new Publications.ExceptionChanged(event.context(), item, true, actor));
+        work.counted.add(new BatchWork.Counted("exception", logged.plant(), logged.type(), reason, null, null));
+    }
+
+    private void leaveParked(UUID id, EventState from) {
+        if (from == EventState.PARKED) {
+            parked.remove(id);
+            work.parkedTouched.add(id);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.millrace.pipeline;
+
+import io.millrace.eventlog.EventState;
+import io.millrace.eventlog.StateChange;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Everything one applying transaction decided, written at its end in batches: the events' state
+ * changes (net, per event), lineage steps, movements, parked rows and publications, plus what the
+ * metrics record once it has committed.
+ */
+final class BatchWork {
+
+    /** An outcome to count once the transaction committed. */
+    record Counted(String outcome, String plant, String type, String reason, Instant eventTime, Instant acceptedAt) {
+    }
+
+    private final Map<UUID, EventState[]> states = new LinkedHashMap<>();
+    final List<Step> steps = new ArrayList<>();
+    final List<Object[]> movements = new ArrayList<>();
+    final Set<UUID> parkedTouched = new HashSet<>();
+    final List<Publications.Publication> publications = new ArrayList<>();
+    final List<Counted> counted = new ArrayList<>();
+    private final Map<UUID, Integer> posted = new HashMap<>();
+
+    void state(UUID trackingId, EventState from, EventState to) {
+        EventState[] change = states.get(trackingId);
+        if (change == null) {
+            states.put(trackingId, new EventState[] {from, to});
+        } else {
+            change[1] = to;
+        }
+    }
+
+    /** Guards exactly-once inside one transaction: an event posts at most once. */
+    void posted(UUID trackingId) {
+        if (posted.merge(trackingId, 1, Integer::sum) > 1) {
+            throw new IllegalStateException("event " + trackingId + " would post twice");
+        }
+    }
+
+    List<StateChange> stateChanges() {
+        List<StateChange> changes = new ArrayList<>(states.size());
+        states.forEach((id, c) -> {
+            if (c[0] != c[1]) {
+                changes.add(new StateChange(id, c[0], c[1]));
+            }
+        });
+        return changes;
+    }
+
+    boolean isEmpty() {
+        return states.isEmpty() && steps.isEmpty() && parkedTouched.isEmpty() && publications.isEmpty();
+    }
+}

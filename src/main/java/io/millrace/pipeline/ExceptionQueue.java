@@ -1,0 +1,103 @@
+package io.millrace.pipeline;
+
+import io.millrace.accounting.event.InvoiceReceived;
+import io.millrace.accounting.posting.ReasonCode;
+import io.millrace.eventlog.EventState;
+import io.millrace.web.ApiProblem;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The exception queue and its operator decisions: retry (apply again now), approve (post an
+ * invoice despite a failed three-way match, attributed to the operator) and discard (close it; the
+ * event stays in state EXCEPTION). Each decision is one transaction of the {@link Processor}, so it
+ * is serialized with the applier and its postings release parked events at once.
+ */
+public class ExceptionQueue {
+
+    /** Reasons retried automatically when master data changes: an unknown master-data reference. */
+    static final Set<String> MASTER_DATA_REASONS = Arrays.stream(ReasonCode.values())
+            .map(Enum::name).filter(n -> n.startsWith("UNKNOWN_")).collect(Collectors.toUnmodifiableSet());
+
+    /** A page of the queue. */
+    public record Page(List<ExceptionItem> items, long total) {
+    }
+
+    private final Processor processor;
+    private final PipelineStore store;
+
+    ExceptionQueue(Processor processor, PipelineStore store) {
+        this.processor = processor;
+        this.store = store;
+    }
+
+    public Page list(String status, int offset, int limit) {
+        return new Page(store.exceptions(status, offset, limit), store.countExceptions(status));
+    }
+
+    public ExceptionItem retry(UUID id, String actor) {
+        open(id);
+        return processor.decide((applier, cursor, advance) -> {
+            ExceptionItem item = open(id);
+            return applier.retryException(item, event(item), actor);
+        });
+    }
+
+    public ExceptionItem approve(UUID id, String actor) {
+        approvable(open(id));
+        return processor.decide((applier, cursor, advance) -> {
+            ExceptionItem item = approvable(open(id));
+            Decoded event = event(item);
+            if (!(event.event() instanceof InvoiceReceived)) {
+                throw conflict(item, "Only invoices can be approved; this exception is of a " + item.type() + " event.");
+            }
+            return applier.approve(item, event, actor);
+        });
+    }
+
+    public ExceptionItem discard(UUID id, String actor) {
+        open(id);
+        return processor.decide((applier, cursor, advance) -> {
+            ExceptionItem item = open(id);
+            return applier.discard(item, event(item), actor);
+        });
+    }
+
+    private ExceptionItem open(UUID id) {
+        ExceptionItem item = store.exception(id)
+                .orElseThrow(() -> ApiProblem.notFound("No exception with id '" + id + "'."));
+        if (!item.open()) {
+            throw conflict(item, "Exception " + id + " is " + item.status() + " (by " + item.decidedBy()
+                    + "); only an OPEN exception can be acted on.");
+        }
+        return item;
+    }
+
+    private static ExceptionItem approvable(ExceptionItem item) {
+        boolean approvable = Arrays.stream(ReasonCode.values())
+                .anyMatch(r -> r.name().equals(item.reason()) && r.approvable());
+        if (!approvable) {
+            throw conflict(item, "An exception with reason " + item.reason() + " cannot be approved; only a failed "
+                    + "three-way match (THREE_WAY_MATCH_FAILED, INVOICE_QUANTITY_NOT_RECEIVED) can.");
+        }
+        return item;
+    }
+
+    private Decoded event(ExceptionItem item) {
+        Decoded event = processor.decodedEvent(item.trackingId())
+                .orElseThrow(() -> new IllegalStateException("event " + item.trackingId() + " is not in the log"));
+        if (event.logged().state() != EventState.EXCEPTION) {
+            throw conflict(item, "The event of exception " + item.id() + " is " + event.logged().state() + ".");
+        }
+        return event;
+    }
+
+    private static ApiProblem conflict(ExceptionItem item, String detail) {
+        return ApiProblem.conflict(detail, Map.of("exceptionId", item.id().toString(), "status", item.status(),
+                "reason", item.reason()));
+    }
+}

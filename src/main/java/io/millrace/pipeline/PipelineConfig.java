@@ -1,0 +1,99 @@
+package io.millrace.pipeline;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.millrace.eventlog.AppendSignal;
+import io.millrace.eventlog.EventLog;
+import io.millrace.ledger.BooksStore;
+import io.millrace.ledger.LedgerQueries;
+import io.millrace.ledger.PostingEngines;
+import io.millrace.masterdata.MasterDataChanged;
+import io.millrace.outbox.Outbox;
+import java.time.Clock;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Wires the pipeline. Properties: {@code millrace.pipeline.park-window} (default 10m; set by
+ * {@code serve --park-window}), {@code millrace.pipeline.batch-size} (events per transaction,
+ * default 500), {@code millrace.pipeline.poll-interval} (default 200ms) and
+ * {@code millrace.pipeline.enabled} (default true: the background applier runs).
+ */
+@Configuration(proxyBeanMethods = false)
+public class PipelineConfig {
+
+    @Bean
+    PipelineSettings pipelineSettings(@Value("${millrace.pipeline.park-window:10m}") Duration parkWindow,
+                                      @Value("${millrace.pipeline.batch-size:500}") int batchSize,
+                                      @Value("${millrace.pipeline.poll-interval:200ms}") Duration pollInterval,
+                                      @Value("${millrace.pipeline.enabled:true}") boolean enabled) {
+        return new PipelineSettings(parkWindow, batchSize, pollInterval, enabled);
+    }
+
+    @Bean
+    PipelineStore pipelineStore(DataSource dataSource) {
+        return new PipelineStore(dataSource);
+    }
+
+    @Bean
+    Publications publications(Outbox outbox) {
+        return new OutboxPublications(outbox);
+    }
+
+    @Bean
+    PipelineMetrics pipelineMetrics(MeterRegistry registry, EventLog log) {
+        return new PipelineMetrics(registry, log);
+    }
+
+    @Bean
+    Processor processor(ObjectProvider<PlatformTransactionManager> transactionManager, DataSource dataSource,
+                        BooksStore books, PostingEngines engines, EventLog log, PipelineStore store,
+                        Publications publications, PipelineMetrics metrics, ObjectProvider<Clock> clock,
+                        PipelineSettings settings) {
+        PlatformTransactionManager manager = transactionManager.getIfAvailable(
+                () -> new DataSourceTransactionManager(dataSource));
+        return new Processor(new TransactionTemplate(manager), books, engines, log, store, publications, metrics,
+                clock.getIfAvailable(Clock::systemUTC), settings);
+    }
+
+    @Bean
+    ProcessorRunner processorRunner(Processor processor, AppendSignal appended, PipelineSettings settings) {
+        return new ProcessorRunner(processor, appended, settings);
+    }
+
+    @Bean
+    ExceptionQueue exceptionQueue(Processor processor, PipelineStore store) {
+        return new ExceptionQueue(processor, store);
+    }
+
+    @Bean
+    Lineage lineage(PipelineStore store, LedgerQueries ledger, Publications publications) {
+        return new Lineage(store, ledger, publications);
+    }
+
+    @Bean
+    MasterDataListener pipelineMasterDataListener(ProcessorRunner runner) {
+        return new MasterDataListener(runner);
+    }
+
+    /** Parked events and unknown-reference exceptions are retried after every master-data change. */
+    static final class MasterDataListener {
+        private final ProcessorRunner runner;
+
+        MasterDataListener(ProcessorRunner runner) {
+            this.runner = runner;
+        }
+
+        @EventListener
+        void on(MasterDataChanged changed) {
+            runner.masterDataChanged();
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.millrace.pipeline;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.millrace.eventlog.Backlog;
+import io.millrace.eventlog.EventLog;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The pipeline's meters: events posted, parked and raised as exceptions (by plant, type and
+ * reason), the backlog per state, and the latency from acceptance and from event time to posting
+ * (per plant and type, with a percentile histogram).
+ */
+class PipelineMetrics {
+
+    private final MeterRegistry registry;
+    private final EventLog log;
+    private volatile Backlog lastBacklog = new Backlog(0, 0, 0, 0);
+    private volatile long backlogReadAt;
+
+    PipelineMetrics(MeterRegistry registry, EventLog log) {
+        this.registry = registry;
+        this.log = log;
+        gauge("pending", Backlog::pending);
+        gauge("parked", Backlog::parked);
+        gauge("exceptions", Backlog::exceptions);
+    }
+
+    private void gauge(String state, ToDoubleFunction<Backlog> value) {
+        Gauge.builder("millrace.pipeline.backlog", this, m -> value.applyAsDouble(m.backlog()))
+                .description("Accepted events per processing state").tag("state", state).register(registry);
+    }
+
+    /** One read of the counts per scrape, however many gauges ask. */
+    private Backlog backlog() {
+        long now = System.nanoTime();
+        if (now - backlogReadAt > Duration.ofMillis(500).toNanos()) {
+            try {
+                lastBacklog = log.backlog();
+                backlogReadAt = now;
+            } catch (RuntimeException ex) {
+                return lastBacklog;
+            }
+        }
+        return lastBacklog;
+    }
+
+    /** Counts what a committed transaction decided. */
+    void committed(List<BatchWork.Counted> outcomes, Instant committedAt) {
+        for (BatchWork.Counted c : outcomes) {
+            switch (c.outcome()) {
+                case "posted" -> {
+                    Counter.builder("millrace.events.posted").tag("plant", c.plant()).tag("type", c.type())
+                            .register(registry).increment();
+                    latency("millrace.posting.latency.accepted", "Acceptance to posting", c, c.acceptedAt(),
+                            committedAt);
+                    latency("millrace.posting.latency.event-time", "Event time to posting", c, c.eventTime(),
+                            committedAt);
+                }
+                case "parked" -> Counter.builder("millrace.events.parked").tag("plant", c.plant())
+                        .tag("type", c.type()).tag("reason", c.reason()).register(registry).increment();
+                default -> Counter.builder("millrace.events.exceptions").tag("plant", c.plant())
+                        .tag("type", c.type()).tag("reason", c.reason()).register(registry).increment();
+            }
+        }
+    }
+
+    private void latency(String name, String description, BatchWork.Counted c, Instant from, Instant to) {
+        if (from == null) {
+            return;
+        }
+        Duration elapsed = Duration.between(from, to);
+        Timer.builder(name).description(description).tag("plant", c.plant()).tag("type", c.type())
+                .publishPercentileHistogram().register(registry)
+                .record(elapsed.isNegative() ? Duration.ZERO : elapsed);
+    }
+}

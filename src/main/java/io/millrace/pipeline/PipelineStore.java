@@ -1,0 +1,193 @@
+package io.millrace.pipeline;
+
+import io.millrace.accounting.books.StockKey;
+import io.millrace.accounting.posting.InventoryMovement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The pipeline's tables. Every write joins the caller's Spring-managed transaction (the one that
+ * also writes the books and the events' states).
+ */
+final class PipelineStore {
+
+    /** The cursor row as read (and locked) at the start of a transaction. */
+    record Cursor(long position, long generation) {
+    }
+
+    /** A parked row as stored; the event itself is read from the log. */
+    record ParkedRow(UUID trackingId, long position, String reason, String message, Set<String> waitingFor,
+                     Instant parkedAt, int attempts) {
+    }
+
+    /** An inventory movement an event caused. */
+    record Movement(String plant, String location, String item, String lot, String status,
+                    java.math.BigDecimal quantity) {
+    }
+
+    private static final String EXCEPTION_COLUMNS = "id, tracking_id, position, type, plant, reason, message, "
+            + "raised_at, status, decided_by, decided_at";
+
+    private final JdbcTemplate jdbc;
+
+    PipelineStore(DataSource dataSource) {
+        this.jdbc = new JdbcTemplate(dataSource);
+    }
+
+    /** Locks the cursor row: one applying transaction at a time, across every hub instance. */
+    Cursor lockCursor() {
+        return jdbc.queryForObject("SELECT position, generation FROM pipeline_cursor WHERE id = 1 FOR UPDATE",
+                (rs, n) -> new Cursor(rs.getLong(1), rs.getLong(2)));
+    }
+
+    void saveCursor(Cursor cursor) {
+        jdbc.update("UPDATE pipeline_cursor SET position = ?, generation = ? WHERE id = 1", cursor.position(),
+                cursor.generation());
+    }
+
+    List<ParkedRow> parkedRows() {
+        return jdbc.query("SELECT tracking_id, position, reason, message, waiting_for, parked_at, attempts "
+                + "FROM pipeline_parked ORDER BY position", (rs, n) -> new ParkedRow(rs.getObject(1, UUID.class),
+                rs.getLong(2), rs.getString(3), rs.getString(4), split(rs.getString(5)), instant(rs, 6), rs.getInt(7)));
+    }
+
+    /** Replaces the parked rows of {@code touched}: deletes them all, inserts those in {@code parked}. */
+    void replaceParked(Set<UUID> touched, List<ParkedEvent> parked) {
+        if (!touched.isEmpty()) {
+            jdbc.batchUpdate("DELETE FROM pipeline_parked WHERE tracking_id = ?",
+                    touched.stream().map(id -> new Object[] {id}).toList());
+        }
+        if (!parked.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO pipeline_parked (tracking_id, position, business_key, reason, message, "
+                    + "waiting_for, parked_at, attempts) VALUES (?,?,?,?,?,?,?,?)", parked.stream()
+                    .map(p -> new Object[] {p.decoded().trackingId(), p.position(), p.decoded().orderingKey(),
+                            p.reason(), clip(p.message()), String.join("\n", p.waitingFor()), utc(p.parkedAt()),
+                            p.attempts()}).toList());
+        }
+    }
+
+    void insertSteps(List<Step> steps) {
+        if (steps.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("INSERT INTO pipeline_step (tracking_id, step, at, reason, message, actor) "
+                + "VALUES (?,?,?,?,?,?)", steps.stream().map(s -> new Object[] {s.trackingId(), s.step(), utc(s.at()),
+                s.reason(), clip(s.message()), s.actor()}).toList());
+    }
+
+    void insertMovements(UUID trackingId, List<InventoryMovement> movements, List<Object[]> into) {
+        int line = 1;
+        for (InventoryMovement m : movements) {
+            StockKey k = m.key();
+            into.add(new Object[] {trackingId, line++, k.plant(), k.location(), k.item(), k.lot(), k.status().name(),
+                    m.quantity()});
+        }
+    }
+
+    void insertMovementRows(List<Object[]> rows) {
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO pipeline_movement (tracking_id, line_no, plant, location, item, lot, status, "
+                    + "quantity) VALUES (?,?,?,?,?,?,?,?)", rows);
+        }
+    }
+
+    void insertException(ExceptionItem e) {
+        jdbc.update("INSERT INTO pipeline_exception (" + EXCEPTION_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                e.id(), e.trackingId(), e.position(), e.type(), e.plant(), e.reason(), clip(e.message()),
+                utc(e.raisedAt()), e.status(), e.decidedBy(), e.decidedAt() == null ? null : utc(e.decidedAt()));
+    }
+
+    void updateException(ExceptionItem e) {
+        jdbc.update("UPDATE pipeline_exception SET reason = ?, message = ?, status = ?, decided_by = ?, decided_at = ? "
+                + "WHERE id = ?", e.reason(), clip(e.message()), e.status(), e.decidedBy(),
+                e.decidedAt() == null ? null : utc(e.decidedAt()), e.id());
+    }
+
+    Optional<ExceptionItem> exception(UUID id) {
+        return jdbc.query("SELECT " + EXCEPTION_COLUMNS + " FROM pipeline_exception WHERE id = ?",
+                PipelineStore::exceptionRow, id).stream().findFirst();
+    }
+
+    /** The open exception of an event, if any (an event has at most one open at a time). */
+    Optional<ExceptionItem> openExceptionOf(UUID trackingId) {
+        return jdbc.query("SELECT " + EXCEPTION_COLUMNS + " FROM pipeline_exception WHERE tracking_id = ? "
+                + "AND status = 'OPEN'", PipelineStore::exceptionRow, trackingId).stream().findFirst();
+    }
+
+    /** Open exceptions whose reason is one of {@code reasons}, in acceptance order. */
+    List<ExceptionItem> openExceptions(Set<String> reasons) {
+        if (reasons.isEmpty()) {
+            return List.of();
+        }
+        String in = String.join(",", java.util.Collections.nCopies(reasons.size(), "?"));
+        List<Object> args = new ArrayList<>(reasons);
+        return jdbc.query("SELECT " + EXCEPTION_COLUMNS + " FROM pipeline_exception WHERE status = 'OPEN' AND reason IN ("
+                + in + ") ORDER BY position", PipelineStore::exceptionRow, args.toArray());
+    }
+
+    /** A page of the queue, newest first; {@code status} null for every status. */
+    List<ExceptionItem> exceptions(String status, int offset, int limit) {
+        String where = status == null ? "" : " WHERE status = ?";
+        Object[] args = status == null ? new Object[] {limit, offset} : new Object[] {status, limit, offset};
+        return jdbc.query("SELECT " + EXCEPTION_COLUMNS + " FROM pipeline_exception" + where
+                + " ORDER BY raised_at DESC, id LIMIT ? OFFSET ?", PipelineStore::exceptionRow, args);
+    }
+
+    long countExceptions(String status) {
+        Long n = status == null ? jdbc.queryForObject("SELECT COUNT(*) FROM pipeline_exception", Long.class)
+                : jdbc.queryForObject("SELECT COUNT(*) FROM pipeline_exception WHERE status = ?", Long.class, status);
+        return n == null ? 0 : n;
+    }
+
+    List<ExceptionItem> exceptionsOf(UUID trackingId) {
+        return jdbc.query("SELECT " + EXCEPTION_COLUMNS + " FROM pipeline_exception WHERE tracking_id = ? "
+                + "ORDER BY raised_at", PipelineStore::exceptionRow, trackingId);
+    }
+
+    List<Step> steps(UUID trackingId) {
+        return jdbc.query("SELECT tracking_id, step, at, reason, message, actor FROM pipeline_step "
+                + "WHERE tracking_id = ? ORDER BY step_seq", (rs, n) -> new Step(rs.getObject(1, UUID.class),
+                rs.getString(2), instant(rs, 3), rs.getString(4), rs.getString(5), rs.getString(6)), trackingId);
+    }
+
+    List<Movement> movements(UUID trackingId) {
+        return jdbc.query("SELECT plant, location, item, lot, status, quantity FROM pipeline_movement "
+                + "WHERE tracking_id = ? ORDER BY line_no", (rs, n) -> new Movement(rs.getString(1), rs.getString(2),
+                rs.getString(3), rs.getString(4), rs.getString(5), rs.getBigDecimal(6)), trackingId);
+    }
+
+    private static ExceptionItem exceptionRow(ResultSet rs, int n) throws SQLException {
+        return new ExceptionItem(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getLong(3),
+                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), instant(rs, 8), rs.getString(9),
+                rs.getString(10), instant(rs, 11));
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Set<String> split(String joined) {
+        return joined == null || joined.isEmpty() ? Set.of() : new LinkedHashSet<>(Arrays.asList(joined.split("\n")));
+    }
+
+    private static String clip(String message) {
+        return message == null || message.length() <= 4000 ? message : message.substring(0, 3997) + "...";
+    }
+}

@@ -1,0 +1,229 @@
+package io.millrace.pipeline;
+
+import io.millrace.eventlog.AppendSignal;
+import io.millrace.eventlog.EventLog;
+import io.millrace.eventlog.EventState;
+import io.millrace.eventlog.LoggedEvent;
+import io.millrace.ledger.BooksStore;
+import io.millrace.ledger.PostingEngines;
+import io.millrace.ledger.UnitOfWork;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The applier. Every unit of work (a micro-batch of new events, a park-window expiry, a retry
+ * after master data changed, an operator decision) is one database transaction that first locks
+ * the cursor row (one applier at a time across hub instances), applies through the accounting
+ * core on a fresh unit of work, and writes the books, the events' states, lineage, parked rows,
+ * outbox messages and the cursor together. A crash at any point leaves either all of it or none.
+ */
+public class Processor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Processor.class);
+
+    /** The body of one transaction. */
+    interface Work<T> {
+        T run(Applier applier, PipelineStore.Cursor cursor, Advance advance);
+    }
+
+    /** Where the cursor goes when the transaction commits. */
+    static final class Advance {
+        long position;
+    }
+
+    private final TransactionTemplate transactions;
+    private final BooksStore books;
+    private final PostingEngines engines;
+    private final EventLog log;
+    private final PipelineStore store;
+    private final Publications publications;
+    private final PipelineMetrics metrics;
+    private final Clock clock;
+    private final PipelineSettings settings;
+    private final EventDecoder decoder = new EventDecoder();
+    private final ReentrantLock lock = new ReentrantLock(true);
+    private final ParkedEvents parked = new ParkedEvents();
+    private long knownGeneration = -1;
+    private volatile long lastRead;
+
+    Processor(TransactionTemplate transactions, BooksStore books, PostingEngines engines, EventLog log,
+              PipelineStore store, Publications publications, PipelineMetrics metrics, Clock clock,
+              PipelineSettings settings) {
+        this.transactions = transactions;
+        this.books = books;
+        this.engines = engines;
+        this.log = log;
+        this.store = store;
+        this.publications = publications;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    /** Applies up to {@code limit} new events of the log; how many it read. */
+    public int applyNext(int limit) {
+        return transact((applier, cursor, advance) -> {
+            List<LoggedEvent> events = log.readAfter(cursor.position(), limit);
+            if (!events.isEmpty()) {
+                lastRead = events.get(events.size() - 1).position();
+            }
+            for (LoggedEvent event : events) {
+                advance.position = event.position();
+                if (event.state() != EventState.PENDING) {
+                    continue; // taken up before: never applied twice
+                }
+                Decoded decoded;
+                try {
+                    decoded = decoder.decode(event);
+                } catch (EventDecoder.UndecodableEvent ex) {
+                    applier.takeUndecodable(event, ex.getMessage());
+                    continue;
+                }
+                applier.take(decoded);
+            }
+            return events.size();
+        });
+    }
+
+    /** Turns the next new event into an INTERNAL_ERROR exception without applying it: a poison event. */
+    void isolate(String failure) {
+        transact((applier, cursor, advance) -> {
+            for (LoggedEvent event : log.readAfter(cursor.position(), 1)) {
+                advance.position = event.position();
+                if (event.state() == EventState.PENDING) {
+                    LOG.error("event {} (position {}) cannot be applied and becomes an exception: {}",
+                            event.trackingId(), event.position(), failure);
+                    applier.takeUndecodable(event, "applying the event failed: " + failure);
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Parked events whose park window has passed become exceptions; how many did. */
+    public int expireParked() {
+        Instant oldest;
+        lock.lock();
+        try {
+            oldest = knownGeneration < 0 ? Instant.MIN : parked.oldestParkedAt();
+        } finally {
+            lock.unlock();
+        }
+        Instant cutoff = clock.instant().minus(settings.parkWindow());
+        if (oldest == null || oldest.isAfter(cutoff)) {
+            return 0;
+        }
+        return transact((applier, cursor, advance) -> applier.expire(cutoff));
+    }
+
+    /**
+     * Master data changed: open exceptions whose reason is an unknown reference are retried, then
+     * every parked event, in acceptance order.
+     */
+    public void retryAfterMasterDataChange() {
+        transact((applier, cursor, advance) -> {
+            for (ExceptionItem item : store.openExceptions(ExceptionQueue.MASTER_DATA_REASONS)) {
+                Optional<Decoded> event = decodedEvent(item.trackingId());
+                if (event.isPresent()) {
+                    applier.retryException(item, event.get(), "hub");
+                }
+            }
+            applier.retryAllParked();
+            return null;
+        });
+    }
+
+    /** Runs an operator decision in its own transaction, serialized with the applier. */
+    <T> T decide(Work<T> work) {
+        return transact(work);
+    }
+
+    Optional<Decoded> decodedEvent(UUID trackingId) {
+        return log.find(trackingId).map(decoder::decode);
+    }
+
+    /** The position of the last event a batch read, for isolating a failing batch. */
+    long lastRead() {
+        return lastRead;
+    }
+
+    private <T> T transact(Work<T> work) {
+        lock.lock();
+        try {
+            BatchWork[] done = new BatchWork[1];
+            long[] generation = new long[1];
+            T result;
+            try {
+                result = transactions.execute(status -> {
+                    PipelineStore.Cursor cursor = store.lockCursor();
+                    if (cursor.generation() != knownGeneration) {
+                        reload();
+                    }
+                    UnitOfWork unit = books.begin();
+                    BatchWork batch = new BatchWork();
+                    Applier applier = new Applier(engines.over(unit), parked, batch, store, clock);
+                    Advance advance = new Advance();
+                    advance.position = cursor.position();
+                    T value = work.run(applier, cursor, advance);
+                    unit.flush();
+                    write(batch);
+                    generation[0] = cursor.generation() + 1;
+                    store.saveCursor(new PipelineStore.Cursor(advance.position, generation[0]));
+                    done[0] = batch;
+                    return value;
+                });
+            } catch (RuntimeException | Error ex) {
+                knownGeneration = -1; // the parked set in memory may hold what was rolled back
+                throw ex;
+            }
+            knownGeneration = generation[0];
+            metrics.committed(done[0].counted, clock.instant());
+            return result;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void write(BatchWork batch) {
+        log.transition(batch.stateChanges());
+        store.insertSteps(batch.steps);
+        store.insertMovementRows(batch.movements);
+        List<ParkedEvent> stillParked = new ArrayList<>();
+        for (UUID id : batch.parkedTouched) {
+            ParkedEvent p = parked.get(id);
+            if (p != null) {
+                stillParked.add(p);
+            }
+        }
+        store.replaceParked(batch.parkedTouched, stillParked);
+        if (!batch.publications.isEmpty()) {
+            publications.publish(batch.publications);
+        }
+    }
+
+    private void reload() {
+        for (ParkedEvent p : parked.inOrder()) {
+            parked.remove(p.decoded().trackingId());
+        }
+        for (PipelineStore.ParkedRow row : store.parkedRows()) {
+            Optional<Decoded> event = decodedEvent(row.trackingId());
+            if (event.isEmpty()) {
+                throw new IllegalStateException("parked event " + row.trackingId() + " is not in the event log");
+            }
+            parked.put(new ParkedEvent(event.get(), row.reason(), row.message(), row.waitingFor(), row.parkedAt(),
+                    row.attempts()));
+        }
+    }
+
+    int parkedCount() {
+        return parked.size();
+    }
+}

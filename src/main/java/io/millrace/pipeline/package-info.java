@@ -1,0 +1,9 @@
+/**
+ * The processing pipeline: a background applier that takes accepted events from the event log in
+ * acceptance order and applies them through the accounting core in micro-batches, one database
+ * transaction per batch holding the postings, the events' new states, their lineage, their
+ * outbound messages and the applier's cursor. It parks events that wait for something (ADR 0004),
+ * retries them when what they wait for changes, keeps the exception queue with its operator
+ * decisions, and answers the lineage of every event.
+ */
+package io.millrace.pipeline;
