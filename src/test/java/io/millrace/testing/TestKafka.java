@@ -42,12 +42,17 @@ public final class TestKafka {
 
     /** Reads the topic from the beginning until {@code count} records arrived (or 60 s passed). */
     public static List<ConsumerRecord<String, byte[]>> read(String topic, int count) {
+        return read(topic, count, Duration.ofSeconds(60));
+    }
+
+    /** Reads the topic from the beginning until {@code count} records arrived or {@code wait} passed. */
+    public static List<ConsumerRecord<String, byte[]>> read(String topic, int count, Duration wait) {
         Map<String, Object> config = io.millrace.eventlog.kafka.KafkaClients.consumerConfig(
                 KafkaSettings.defaults(bootstrap()), "reader-" + UUID.randomUUID());
         List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
             consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            long deadline = System.nanoTime() + wait.toNanos();
             while (out.size() < count && System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(200)).forEach(out::add);
             }
