@@ -25,22 +25,33 @@ public class BooksStore {
     }
 
     /**
-     * A unit of work bound to the current transaction (there must be one, e.g. inside
-     * {@code TransactionTemplate.execute}). It is flushed automatically before commit; call
+     * The unit of work of the current transaction (there must be one, e.g. inside
+     * {@code TransactionTemplate.execute}): created on the first call, the same unit on later
+     * calls in that transaction. It is flushed automatically before commit; call
      * {@link UnitOfWork#flush()} earlier to see write errors where they happen.
      */
     public UnitOfWork begin() {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("the books are written only inside a transaction");
         }
+        UnitOfWork bound = (UnitOfWork) TransactionSynchronizationManager.getResource(this);
+        if (bound != null) {
+            return bound;
+        }
         Connection connection = DataSourceUtils.getConnection(dataSource);
         UnitOfWork unit = UnitOfWork.begin(connection);
+        TransactionSynchronizationManager.bindResource(this, unit);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void beforeCommit(boolean readOnly) {
                 if (unit.hasPendingWrites()) {
                     unit.flush();
                 }
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(BooksStore.this);
             }
         });
         return unit;

@@ -1,5 +1,6 @@
 package io.millrace.outbox;
 
+import io.millrace.accounting.posting.OutboundMessage;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashSet;
@@ -28,6 +29,11 @@ public record OutboxProperties(@DefaultValue("true") boolean dispatch,
                                @DefaultValue Retry retry,
                                @DefaultValue CircuitBreaker circuitBreaker,
                                List<Webhook> webhooks) {
+
+    /** The types of event the hub publishes, the only ones a webhook may name. */
+    public static final List<String> OUTBOUND_TYPES = List.of(OutboundMessage.JOURNAL_POSTED,
+            OutboundMessage.INVOICE_ISSUED, OutboundMessage.VARIANCE_SETTLED, ExceptionEvents.RAISED,
+            ExceptionEvents.RESOLVED);
 
     public OutboxProperties {
         webhooks = webhooks == null ? List.of() : List.copyOf(webhooks);
@@ -117,6 +123,12 @@ public record OutboxProperties(@DefaultValue("true") boolean dispatch,
                         + " http or https URL, was " + url);
             }
             types = types == null ? List.of() : List.copyOf(types);
+            for (String type : types) {
+                if (!OUTBOUND_TYPES.contains(type)) {
+                    throw new IllegalArgumentException("millrace.outbox.webhooks[" + name + "].types: '" + type
+                            + "' is not an event the hub publishes; one of " + OUTBOUND_TYPES);
+                }
+            }
             secret = secret == null || secret.isEmpty() ? null : secret;
             if (batchSize < 1 || batchSize > 500) {
                 throw new IllegalArgumentException("millrace.outbox.webhooks[" + name + "].batch-size must be 1-500,"
@@ -124,8 +136,9 @@ public record OutboxProperties(@DefaultValue("true") boolean dispatch,
             }
         }
 
-        public Webhook(String name, URI url) {
-            this(name, url, List.of(), null, 1);
+        /** A subscriber of every type, unsigned, one event per request. */
+        public static Webhook of(String name, URI url) {
+            return new Webhook(name, url, List.of(), null, 1);
         }
 
         /** True when the subscriber takes messages of this type. */

@@ -83,10 +83,21 @@ final class SubscriberWorker implements Runnable {
         }
     }
 
+    /** Sends the batch; an unexpected error counts as a failed delivery so that the breaker's permit is returned. */
+    private void send(List<StoredMessage> batch) throws WebhookClient.DeliveryFailure, InterruptedException {
+        try {
+            client.post(CloudEventBodies.of(batch, webhook.batchSize() > 1));
+        } catch (RuntimeException ex) {
+            throw new WebhookClient.DeliveryFailure(ex.toString());
+        }
+    }
+
     /** One round; returns how long to pause before the next: null to wait for new messages, zero for none. */
     Duration round() throws InterruptedException {
         Instant now = clock.instant();
         if (!store.acquireLease(webhook.name(), owner, now, now.plus(settings.leaseDuration()))) {
+            store.progress(webhook.name()).ifPresent(p -> lag.set(store.undelivered(p.deliveredPosition(),
+                    webhook.types())));
             return null;
         }
         SubscriberProgress progress = store.progress(webhook.name()).orElseThrow();
@@ -107,7 +118,7 @@ final class SubscriberWorker implements Runnable {
         long to = batch.get(batch.size() - 1).position();
         long started = System.nanoTime();
         try {
-            client.post(CloudEventBodies.of(batch, webhook.batchSize() > 1));
+            send(batch);
         } catch (WebhookClient.DeliveryFailure ex) {
             breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, ex);
             failures.increment();

@@ -2,6 +2,7 @@ package io.millrace.ledger;
 
 import static io.millrace.accounting.WorkedExample.d;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -14,6 +15,7 @@ import io.millrace.access.CallerArgumentResolver;
 import io.millrace.access.Role;
 import io.millrace.access.Scope;
 import io.millrace.accounting.WorkedExample;
+import io.millrace.accounting.books.SalesOrderLineProgress;
 import io.millrace.accounting.event.CountAdjusted;
 import io.millrace.accounting.event.ManufacturingEvent;
 import io.millrace.accounting.master.MasterData;
@@ -28,7 +30,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
@@ -57,7 +58,10 @@ class LedgerApiIT {
     private static final Caller OPERATOR = caller(Role.OPERATOR);
     private static final Caller PRODUCER = caller(Role.PRODUCER);
 
-    @SpringBootConfiguration
+    /**
+     * Not a {@code @Configuration}: the hub's component scan would pick that up in other modules'
+     * tests.
+     */
     @EnableAutoConfiguration
     @Import({LedgerConfig.class, LedgerController.class, InventoryController.class, PeriodCloseController.class,
         ProblemHandler.class})
@@ -235,6 +239,20 @@ class LedgerApiIT {
         mvc.perform(as(AUDITOR, get("/api/v1/inventory?plant=P999"))).andExpect(jsonPath("$.rows.length()").value(0));
         mvc.perform(as(AUDITOR, get("/api/v1/inventory?item=" + "X".repeat(65))))
                 .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void oneTransactionHasOneUnitOfWorkFlushedAtCommit() {
+        assertThatThrownBy(() -> store.begin()).isInstanceOf(IllegalStateException.class);
+        new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+            UnitOfWork unit = store.begin();
+            assertThat(store.begin()).isSameAs(unit);
+            unit.salesOrderLines().save(new SalesOrderLineProgress("7999999", 1, d("2"), d("50.00")));
+        });
+        new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+            assertThat(store.begin().salesOrderLines().find("7999999", 1)).isPresent();
+            status.setRollbackOnly();
+        });
     }
 
     @Test

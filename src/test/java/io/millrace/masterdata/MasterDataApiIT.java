@@ -18,6 +18,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
@@ -32,13 +34,16 @@ import tools.jackson.databind.JsonNode;
         "millrace.master-data.poll-interval-ms=3600000"})
 @AutoConfigureMockMvc(addFilters = false) // roles are set as the API-key filter would set them
 @RecordApplicationEvents
+@Import(MasterDataApiIT.Stock.class)
 class MasterDataApiIT {
 
     static final Set<String> ITEMS_WITH_STOCK = ConcurrentHashMap.newKeySet();
 
     @TestConfiguration
     static class Stock {
+        /** Primary over the ledger's own stock presence, so that the test decides which items have stock. */
         @Bean
+        @Primary
         StockPresence testStockPresence() {
             return ITEMS_WITH_STOCK::contains;
         }

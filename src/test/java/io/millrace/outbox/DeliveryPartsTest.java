@@ -68,15 +68,17 @@ class DeliveryPartsTest {
     @Test
     void settingsRefuseWhatCannotWorkNamingTheProperty() {
         URI url = URI.create("http://127.0.0.1:1/hook");
-        assertThatThrownBy(() -> new OutboxProperties.Webhook("erp", URI.create("ftp://x/y")))
+        assertThatThrownBy(() -> OutboxProperties.Webhook.of("erp", URI.create("ftp://x/y")))
                 .hasMessageContaining("millrace.outbox.webhooks[erp].url");
-        assertThatThrownBy(() -> new OutboxProperties.Webhook("a b", url)).hasMessageContaining("name");
+        assertThatThrownBy(() -> OutboxProperties.Webhook.of("a b", url)).hasMessageContaining("name");
         assertThatThrownBy(() -> new OutboxProperties.Webhook("erp", url, List.of(), null, 0))
                 .hasMessageContaining("batch-size");
-        assertThatThrownBy(() -> OutboxProperties.defaults(List.of(new OutboxProperties.Webhook("erp", url),
-                new OutboxProperties.Webhook("erp", url)))).hasMessageContaining("webhooks[1].name 'erp'");
+        assertThatThrownBy(() -> OutboxProperties.defaults(List.of(OutboxProperties.Webhook.of("erp", url),
+                OutboxProperties.Webhook.of("erp", url)))).hasMessageContaining("webhooks[1].name 'erp'");
         assertThatThrownBy(() -> new OutboxProperties.Retry(Duration.ofSeconds(2), Duration.ofSeconds(1)))
                 .hasMessageContaining("retry.max-backoff");
+        assertThatThrownBy(() -> new OutboxProperties.Webhook("erp", url, List.of("mfg.finance.journal.postd"), null, 1))
+                .hasMessageContaining("'mfg.finance.journal.postd' is not an event the hub publishes");
         assertThatThrownBy(() -> new OutboxProperties.CircuitBreaker(0, Duration.ofSeconds(1)))
                 .hasMessageContaining("failure-threshold");
     }
@@ -84,7 +86,7 @@ class DeliveryPartsTest {
     @Test
     void webhookWithoutTypesTakesEveryTypeAndWithTypesOnlyThose() {
         URI url = URI.create("http://127.0.0.1:1/hook");
-        assertThat(new OutboxProperties.Webhook("all", url).accepts("mfg.finance.invoice.issued")).isTrue();
+        assertThat(OutboxProperties.Webhook.of("all", url).accepts("mfg.finance.invoice.issued")).isTrue();
         OutboxProperties.Webhook journals = new OutboxProperties.Webhook("gl", url,
                 List.of("mfg.finance.journal.posted"), "s3cret", 1);
         assertThat(journals.accepts("mfg.finance.journal.posted")).isTrue();

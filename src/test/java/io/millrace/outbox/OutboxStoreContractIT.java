@@ -168,7 +168,7 @@ class OutboxStoreContractIT {
     @ParameterizedTest
     @EnumSource(TestDatabase.Kind.class)
     void lineageShowsDeliveredFailedPendingAndSkippedPerSubscriber(TestDatabase.Kind kind) {
-        start(kind, new OutboxProperties.Webhook("erp", URL),
+        start(kind, OutboxProperties.Webhook.of("erp", URL),
                 new OutboxProperties.Webhook("bi", URL, List.of(INVOICE), null, 1));
         UUID tracking = UUID.randomUUID();
         outbox.enqueue(List.of(message(JOURNAL, "E-1", tracking), message(INVOICE, "INV-1", tracking),

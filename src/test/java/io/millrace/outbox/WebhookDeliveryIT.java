@@ -101,7 +101,7 @@ class WebhookDeliveryIT {
     }
 
     private static OutboxProperties.Webhook webhook(String name, Receiver receiver) {
-        return new OutboxProperties.Webhook(name, receiver.url());
+        return OutboxProperties.Webhook.of(name, receiver.url());
     }
 
     @Test
