@@ -109,6 +109,10 @@ class TwoHubInstancesIT {
             }
         }
 
+        System.out.printf("two instances, one killed: backlog %s, %d accounts, %d inventory rows, %d journal "
+                + "entries; uninterrupted single hub: backlog %s%n", survived.backlog(),
+                survived.trialBalance().path("accounts").size(), survived.inventory().path("rows").size(),
+                survived.entriesPerEvent().values().stream().mapToLong(Long::longValue).sum(), reference.backlog());
         assertThat(survived.backlog()).isEqualTo(reference.backlog());
         assertThat(survived.backlog().path("posted").asLong() + survived.backlog().path("exceptions").asLong()
                 + survived.backlog().path("parked").asLong()).isEqualTo(EVENTS);
