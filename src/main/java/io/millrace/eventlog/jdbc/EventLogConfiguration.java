@@ -5,6 +5,7 @@ import io.millrace.eventlog.EventLog;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,7 +18,9 @@ class EventLogConfiguration {
         return new AppendSignal();
     }
 
+    /** The embedded default; with {@code millrace.kafka.bootstrap} set, the Kafka adapter replaces it. */
     @Bean
+    @ConditionalOnExpression("'${millrace.kafka.bootstrap:}'.isBlank()")
     EventLog eventLog(DataSource dataSource, ObjectProvider<Clock> clock, AppendSignal appended) {
         return new JdbcEventLog(dataSource, clock.getIfAvailable(Clock::systemUTC), appended);
     }

@@ -1,5 +1,6 @@
 package io.millrace.eventlog.jdbc;
 
+import io.millrace.eventlog.AppendHook;
 import io.millrace.eventlog.AppendResult;
 import io.millrace.eventlog.AppendSignal;
 import io.millrace.eventlog.Backlog;
@@ -44,6 +45,7 @@ public final class JdbcEventLog implements EventLog {
     private final Clock clock;
     private final TrackingIds trackingIds;
     private final AppendSignal appended;
+    private final AppendHook hook;
 
     public JdbcEventLog(DataSource dataSource, Clock clock) {
         this(dataSource, clock, new AppendSignal());
@@ -51,7 +53,13 @@ public final class JdbcEventLog implements EventLog {
 
     /** {@code appended} is raised after every committed append that added events. */
     public JdbcEventLog(DataSource dataSource, Clock clock, AppendSignal appended) {
+        this(dataSource, clock, appended, AppendHook.NONE);
+    }
+
+    /** {@code hook} runs in every append's transaction before it commits (see {@link AppendHook}). */
+    public JdbcEventLog(DataSource dataSource, Clock clock, AppendSignal appended, AppendHook hook) {
         this.dataSource = dataSource;
+        this.hook = hook;
         this.clock = clock;
         this.trackingIds = new TrackingIds(clock);
         this.appended = appended;
@@ -134,6 +142,17 @@ public final class JdbcEventLog implements EventLog {
                 count.setLong(1, position - lastPosition);
                 count.executeUpdate();
             }
+        }
+        if (!toInsert.isEmpty()) {
+            List<LoggedEvent> added = new ArrayList<>(toInsert.size());
+            long at = lastPosition;
+            for (int i : toInsert) {
+                NewEvent e = batch.get(i);
+                added.add(new LoggedEvent(++at, trackingIds[i], e.source(), e.id(), e.type(), e.plant(), e.subject(),
+                        e.businessKey(), e.correlationId(), e.eventTime(), acceptedAt, e.producerKeyId(), e.json(),
+                        EventState.PENDING));
+            }
+            hook.beforeCommit(added);
         }
         List<Receipt> receipts = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
