@@ -103,13 +103,17 @@ final class PostingFigures {
         return registry.find(TIMER).timers().stream().mapToLong(Timer::count).sum();
     }
 
-    /** The timer's cumulative histogram, summed over its plant and type tags: bucket bound (ns) to count. */
+    /**
+     * The timer's cumulative histogram, summed over its plant and type tags: bucket bound (ns) to
+     * count; {@code Double.POSITIVE_INFINITY} holds the total, including samples above the last bound.
+     */
     TreeMap<Double, Long> commitHistogram() {
         TreeMap<Double, Long> buckets = new TreeMap<>();
         for (Timer timer : registry.find(TIMER).timers()) {
             for (CountAtBucket bucket : timer.takeSnapshot().histogramCounts()) {
                 buckets.merge(bucket.bucket(TimeUnit.NANOSECONDS), (long) bucket.count(), Long::sum);
             }
+            buckets.merge(Double.POSITIVE_INFINITY, timer.count(), Long::sum);
         }
         return buckets;
     }
@@ -122,17 +126,19 @@ final class PostingFigures {
             return "no samples";
         }
         double total = delta.get(delta.size() - 1)[1];
-        return String.format(Locale.ROOT, "p50 <= %s, p99 <= %s, max <= %s (%,.0f samples)",
+        return String.format(Locale.ROOT, "p50 %s, p99 %s, max %s (%,.0f samples)",
                 bound(delta, total * 0.50), bound(delta, total * 0.99), bound(delta, total), total);
     }
 
     private static String bound(List<double[]> cumulative, double rank) {
+        double lastBound = 0;
         for (double[] bucket : cumulative) {
             if (bucket[1] >= rank) {
-                return ms((long) (bucket[0] / 1000));
+                return Double.isInfinite(bucket[0]) ? "> " + ms((long) (lastBound / 1000)) : "<= " + ms((long) (bucket[0] / 1000));
             }
+            lastBound = Double.isInfinite(bucket[0]) ? lastBound : bucket[0];
         }
-        return "> " + ms((long) (cumulative.get(cumulative.size() - 1)[0] / 1000));
+        return "> " + ms((long) (lastBound / 1000));
     }
 
     static String ms(long micros) {
