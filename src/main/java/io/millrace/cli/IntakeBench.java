@@ -1,7 +1,5 @@
 package io.millrace.cli;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -22,7 +19,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -67,7 +63,7 @@ public final class IntakeBench implements Callable<Integer> {
         }
         Path dataDir = Files.createTempDirectory("millrace-bench");
         String adminKey = "bench-admin-" + UUID.randomUUID();
-        int port = freePort();
+        int port = BenchSupport.freePort();
         HubSettings settings = new HubSettings(port, dataDir, dbUrl, dbUser, dbPassword, null, adminKey,
                 Duration.ofMinutes(10));
         ConfigurableApplicationContext hub;
@@ -81,7 +77,7 @@ public final class IntakeBench implements Callable<Integer> {
             return run("http://127.0.0.1:" + port, adminKey, settings.embedded() ? "embedded H2 (file)" : "PostgreSQL");
         } finally {
             hub.close();
-            deleteTree(dataDir);
+            BenchSupport.deleteTree(dataDir);
         }
     }
 
@@ -101,8 +97,7 @@ public final class IntakeBench implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "  %,.0f events/s accepted; batch latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 events / seconds, percentile(latencies, 0.50), percentile(latencies, 0.99),
                 latencies.get(latencies.size() - 1) / 1e6);
-        System.out.printf(Locale.ROOT, "  machine: %d cores, %s, Java %s%n", Runtime.getRuntime().availableProcessors(),
-                cpuModel(), System.getProperty("java.version"));
+        System.out.println("  machine: " + BenchSupport.machine());
         return 0;
     }
 
@@ -164,28 +159,5 @@ public final class IntakeBench implements Callable<Integer> {
     private static double percentile(List<Long> sorted, double p) {
         int index = (int) Math.ceil(p * sorted.size()) - 1;
         return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1))) / 1e6;
-    }
-
-    private static String cpuModel() {
-        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
-            return lines.filter(l -> l.startsWith("model name")).findFirst()
-                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown CPU");
-        } catch (IOException | RuntimeException ex) {
-            return "unknown CPU";
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a left-over temporary directory is harmless
-        }
     }
 }

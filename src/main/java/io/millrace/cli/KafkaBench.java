@@ -4,7 +4,6 @@ import io.millrace.simulator.MasterDataSet;
 import io.millrace.simulator.PlantTraffic;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -81,7 +80,7 @@ public final class KafkaBench implements Callable<Integer> {
         List<String> bases = new ArrayList<>();
         try {
             for (int i = 0; i < instances; i++) {
-                int port = freePort();
+                int port = BenchSupport.freePort();
                 Path dataDir = Files.createTempDirectory("millrace-bench-kafka");
                 hubs.add(HubLauncher.start(new HubSettings(port, dataDir, dbUrl, dbUser, dbPassword, bootstrap, adminKey,
                         Duration.ofMinutes(10))));
@@ -175,12 +174,6 @@ public final class KafkaBench implements Callable<Integer> {
         if (response.statusCode() != expected) {
             throw new IllegalStateException("the hub answered " + response.statusCode() + ": "
                     + response.body().substring(0, Math.min(500, response.body().length())));
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

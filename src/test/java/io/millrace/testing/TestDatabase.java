@@ -110,7 +110,9 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     public void migrate() {
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        // the same locations as the hub's spring.flyway.locations, with its {vendor} resolved
+        String vendor = kind == Kind.H2 ? "classpath:db/vendor/h2" : "classpath:db/vendor/postgresql";
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration", vendor).load().migrate();
     }
 
     public Kind kind() {
