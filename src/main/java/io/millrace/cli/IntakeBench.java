@@ -53,6 +53,10 @@ public final class IntakeBench implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "20000", description = "Events sent first and not measured (default ${DEFAULT-VALUE}).")
     int warmup;
 
+    @Option(names = "--with-pipeline", description = "Keep the processing pipeline running during the measurement "
+            + "(by default it is paused, so that the figure is intake alone: accepted, durable, not yet posted).")
+    boolean withPipeline;
+
     private static final Pattern KEY = Pattern.compile("\"apiKey\"\\s*:\\s*\"([^\"]+)\"");
 
     @Override
@@ -67,6 +71,8 @@ public final class IntakeBench implements Callable<Integer> {
         HubSettings settings = new HubSettings(port, dataDir, dbUrl, dbUser, dbPassword, null, adminKey,
                 Duration.ofMinutes(10));
         ConfigurableApplicationContext hub;
+        // the hub reads this like any Spring property; serve's own options do not include it
+        System.setProperty("millrace.pipeline.enabled", Boolean.toString(withPipeline));
         try {
             hub = HubLauncher.start(settings);
         } catch (HubLauncher.StartupFailure ex) {
@@ -74,7 +80,9 @@ public final class IntakeBench implements Callable<Integer> {
             return 1;
         }
         try {
-            return run("http://127.0.0.1:" + port, adminKey, settings.embedded() ? "embedded H2 (file)" : "PostgreSQL");
+            String storage = (settings.embedded() ? "embedded H2 (file)" : "PostgreSQL")
+                    + (withPipeline ? ", pipeline running" : ", pipeline paused");
+            return run("http://127.0.0.1:" + port, adminKey, storage);
         } finally {
             hub.close();
             BenchSupport.deleteTree(dataDir);

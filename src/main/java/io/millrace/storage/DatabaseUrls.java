@@ -9,9 +9,11 @@ public final class DatabaseUrls {
      * H2 runs in PostgreSQL mode so that one set of migrations and queries serves both databases.
      * {@code WRITE_DELAY=0} writes every commit to the file before the commit returns: an
      * acknowledged event must survive the hub process being killed right after the 202.
+     * {@code CACHE_SIZE} (in KB) keeps the working set of a busy hub in memory: with H2's default of
+     * 64 MB, throughput fell by half once the log held about 100,000 events.
      */
     private static final String H2_SETTINGS =
-            ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+            ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;CACHE_SIZE=262144";
 
     private DatabaseUrls() {
     }
