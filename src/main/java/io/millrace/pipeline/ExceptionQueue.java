@@ -97,7 +97,7 @@ public class ExceptionQueue {
     }
 
     private static ApiProblem conflict(ExceptionItem item, String detail) {
-        return ApiProblem.conflict(detail, Map.of("exceptionId", item.id().toString(), "status", item.status(),
+        return ApiProblem.conflict(detail, Map.of("exceptionId", item.id().toString(), "exceptionStatus", item.status(),
                 "reason", item.reason()));
     }
 }

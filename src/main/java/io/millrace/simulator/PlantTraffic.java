@@ -56,7 +56,8 @@ public final class PlantTraffic implements Iterator<ObjectNode> {
         for (String code : plantCodes.stream().distinct().toList()) {
             PlantState state = new PlantState(PlantLayout.of(master, code), random.split(), events);
             plants.add(new Plant(state, new ProcurementActions(state, options.currency()),
-                    new ProductionActions(state), new StockActions(state)));
+                    new ProductionActions(state, !options.commutingOnly()),
+                    new StockActions(state, !options.commutingOnly())));
         }
     }
 

@@ -25,9 +25,11 @@ final class ProductionActions {
     private static final List<String> SCRAP_REASONS = List.of("DAMAGED", "SETUP", "MATERIAL-DEFECT", "OPERATOR");
 
     private final PlantState s;
+    private final boolean backflushAllowed;
 
-    ProductionActions(PlantState state) {
+    ProductionActions(PlantState state, boolean backflushAllowed) {
         this.s = state;
+        this.backflushAllowed = backflushAllowed;
     }
 
     void candidates(List<Candidate> out) {
@@ -109,7 +111,7 @@ final class ProductionActions {
         }
         BigDecimal yield = quantity.subtract(scrap);
         // backflush only where the hub's computed draw stays within the unit's precision
-        boolean backflush = s.chance() < 0.25 && s.layout.components(item).stream().allMatch(c ->
+        boolean backflush = s.chance() < 0.25 && backflushAllowed && s.layout.components(item).stream().allMatch(c ->
                 Quantities.json(c.quantityPer().multiply(yield)).scale() <= Quantities.scale(s.uom(c.item())));
         Map<String, BigDecimal> requirement = new LinkedHashMap<>();
         for (BomComponent c : s.layout.components(item)) {

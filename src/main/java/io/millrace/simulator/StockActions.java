@@ -21,9 +21,11 @@ final class StockActions {
     private static final List<String> HOLD_REASONS = List.of("VISUAL-CHECK", "DIMENSION", "CUSTOMER-COMPLAINT");
 
     private final PlantState s;
+    private final boolean countsAllowed;
 
-    StockActions(PlantState state) {
+    StockActions(PlantState state, boolean countsAllowed) {
         this.s = state;
+        this.countsAllowed = countsAllowed;
     }
 
     void candidates(List<Candidate> out) {
@@ -68,7 +70,7 @@ final class StockActions {
                 .filter(l -> l.location().equals(s.layout.store()) && l.blocked().signum() == 0
                         && s.receivedAt.containsKey(l.lot()) && s.receivedAt.get(l.lot()) + COUNT_AFTER_STEPS <= s.step)
                 .toList();
-        if (!due.isEmpty()) {
+        if (countsAllowed && !due.isEmpty()) {
             out.add(new Candidate(1, () -> count(s.pick(due))));
         }
     }

@@ -3,12 +3,19 @@ package io.millrace.simulator;
 /**
  * Choices about the generated traffic.
  *
- * @param earlyEvents deliberately send some events before what they depend on (an order release or
- *                    a goods receipt held back for a few events), so the hub has to park and retry
- *                    them; off by default
- * @param currency    the currency of supplier invoices (the company currency)
+ * @param earlyEvents   deliberately send some events before what they depend on (an order release or
+ *                      a goods receipt held back for a few events), so the hub has to park and retry
+ *                      them; off by default
+ * @param currency      the currency of supplier invoices (the company currency)
+ * @param commutingOnly leave out the two kinds of event whose effect depends on the state of other
+ *                      business keys at the moment they are applied: backflushed completions (they
+ *                      draw whatever lots are at the SUPPLY location first-in first-out, competing
+ *                      with the explicit consumptions of other orders) and count adjustments (they set
+ *                      an absolute quantity, so they do not commute with a receipt of the same lot).
+ *                      Such a stream ends in the same books however its business keys are
+ *                      interleaved (ADR 0004); off by default
  */
-public record TrafficOptions(boolean earlyEvents, String currency) {
+public record TrafficOptions(boolean earlyEvents, String currency, boolean commutingOnly) {
 
     public TrafficOptions {
         if (currency == null || !currency.matches("[A-Z]{3}")) {
@@ -16,11 +23,19 @@ public record TrafficOptions(boolean earlyEvents, String currency) {
         }
     }
 
+    public TrafficOptions(boolean earlyEvents, String currency) {
+        this(earlyEvents, currency, false);
+    }
+
     public static TrafficOptions defaults() {
-        return new TrafficOptions(false, "EUR");
+        return new TrafficOptions(false, "EUR", false);
     }
 
     public TrafficOptions withEarlyEvents(boolean early) {
-        return new TrafficOptions(early, currency);
+        return new TrafficOptions(early, currency, commutingOnly);
+    }
+
+    public TrafficOptions withCommutingOnly(boolean commuting) {
+        return new TrafficOptions(earlyEvents, currency, commuting);
     }
 }

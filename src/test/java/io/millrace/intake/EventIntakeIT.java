@@ -312,20 +312,21 @@ class EventIntakeIT extends HubIntegrationTest {
     }
 
     @Test
-    void backlogCountsAcceptedEventsForReadersButNotForProducers() {
+    void backlogCountsPendingEventsForReadersButNotForProducers() {
         String key = producerKey();
         String auditor = http.issueKey(ADMIN_KEY, "{\"name\":\"audit\",\"role\":\"auditor\"}");
-        long before = total(json(http.get("/api/v1/pipeline/backlog", auditor)));
+        long before = accounted(json(http.get("/api/v1/pipeline/backlog", auditor)));
         publish(key, BATCH, batch(completed(SOURCE, uniqueId(), "P100", "1"), completed(SOURCE, uniqueId(), "P100", "1")));
 
-        // the pipeline may take the events up at once: they count in whichever state they are now
         JsonNode backlog = json(http.get("/api/v1/pipeline/backlog", auditor));
 
-        assertThat(total(backlog)).isGreaterThanOrEqualTo(before + 2);
+        // the pipeline of the shared hub may have taken them up already: count every state
+        assertThat(accounted(backlog)).isGreaterThanOrEqualTo(before + 2);
+        assertThat(backlog.get("pending").asLong()).isNotNegative();
         assertProblem(http.get("/api/v1/pipeline/backlog", key), 403);
     }
 
-    private static long total(JsonNode backlog) {
+    private static long accounted(JsonNode backlog) {
         return backlog.get("pending").asLong() + backlog.get("parked").asLong() + backlog.get("exceptions").asLong()
                 + backlog.get("posted").asLong();
     }

@@ -111,7 +111,7 @@ class StreamIndependenceTest {
         }
     }
 
-    private static void assertInvariants(PipelineRig rig) {
+    static void assertInvariants(PipelineRig rig) {
         TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(rig.database.dataSource()));
         List<String> violations = tx.execute(status -> new Invariants(MASTER, PostingSettings.defaults().accounts())
                 .violations(new BooksStore(rig.database.dataSource()).begin()));
@@ -137,7 +137,7 @@ class StreamIndependenceTest {
     }
 
     /** A random merge of the stream's sub-streams per {@code key}, each in its own order. */
-    private static List<ObjectNode> interleaved(List<ObjectNode> stream,
+    static List<ObjectNode> interleaved(List<ObjectNode> stream,
                                                 java.util.function.Function<ObjectNode, String> key, Random random) {
         Map<String, List<ObjectNode>> byKey = new LinkedHashMap<>();
         for (ObjectNode e : stream) {
