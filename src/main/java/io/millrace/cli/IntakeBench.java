@@ -110,24 +110,18 @@ public final class IntakeBench implements Callable<Integer> {
     }
 
     private List<Long> drive(HttpClient client, String base, String key, String runId, int total) throws Exception {
+        // bodies are built before the clock starts: the figure is the hub's, not the load generator's
+        List<byte[]> bodies = bodies(runId, total);
         AtomicLong next = new AtomicLong();
         List<Callable<List<Long>>> work = new ArrayList<>();
         for (int p = 0; p < producers; p++) {
-            int producer = p;
             work.add(() -> {
                 List<Long> latencies = new ArrayList<>();
-                EventGenerator generator = new EventGenerator(runId + "-" + producer);
-                while (true) {
-                    long from = next.getAndAdd(batch);
-                    if (from >= total) {
-                        return latencies;
-                    }
-                    int size = (int) Math.min(batch, total - from);
-                    byte[] body = generator.batch(size);
+                for (long i = next.getAndIncrement(); i < bodies.size(); i = next.getAndIncrement()) {
                     HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/events"))
                             .header("Authorization", "Bearer " + key)
                             .header("Content-Type", "application/cloudevents-batch+json")
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get((int) i))).build();
                     long t0 = System.nanoTime();
                     HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
                     latencies.add(System.nanoTime() - t0);
@@ -136,6 +130,7 @@ public final class IntakeBench implements Callable<Integer> {
                                 + response.body().substring(0, Math.min(500, response.body().length())));
                     }
                 }
+                return latencies;
             });
         }
         ExecutorService pool = Executors.newFixedThreadPool(producers);
@@ -148,6 +143,15 @@ public final class IntakeBench implements Callable<Integer> {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private List<byte[]> bodies(String runId, int total) {
+        EventGenerator generator = new EventGenerator(runId);
+        List<byte[]> bodies = new ArrayList<>();
+        for (int from = 0; from < total; from += batch) {
+            bodies.add(generator.batch(Math.min(batch, total - from)));
+        }
+        return bodies;
     }
 
     private static String issueProducerKey(HttpClient client, String base, String adminKey) throws Exception {

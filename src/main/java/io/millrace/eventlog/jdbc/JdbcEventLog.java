@@ -37,9 +37,9 @@ public final class JdbcEventLog implements EventLog {
 
     private static final String COLUMNS = "position, tracking_id, source, event_id, type, plant, subject, "
             + "business_key, correlation_id, event_time, accepted_at, producer_key_id, payload, state";
-    private static final String INSERT = "INSERT INTO event_log (position, tracking_id, idempotency_key, source, "
+    private static final String INSERT = "INSERT INTO event_log (position, tracking_id, source, "
             + "event_id, type, plant, subject, business_key, correlation_id, event_time, accepted_at, "
-            + "producer_key_id, content_hash, payload, state) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'PENDING')";
+            + "producer_key_id, content_hash, payload, state) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,'PENDING')";
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -102,14 +102,10 @@ public final class JdbcEventLog implements EventLog {
         UUID[] trackingIds = new UUID[batch.size()];
         boolean[] duplicate = new boolean[batch.size()];
         List<Integer> firsts = dedup.firstOccurrences();
-        Map<UUID, Stored> stored = findStored(c, batch, firsts);
+        Map<String, Stored> stored = findStored(c, batch, firsts);
         List<Integer> toInsert = new ArrayList<>(firsts.size());
         for (int i : firsts) {
-            Stored hit = stored.get(batch.get(i).idempotencyKey());
-            if (hit != null && !(hit.source().equals(batch.get(i).source()) && hit.id().equals(batch.get(i).id()))) {
-                throw new SQLException("idempotency digest collision between (" + hit.source() + ", " + hit.id()
-                        + ") and (" + batch.get(i).source() + ", " + batch.get(i).id() + ")");
-            }
+            Stored hit = stored.get(naturalKey(batch.get(i).source(), batch.get(i).id()));
             if (hit == null) {
                 toInsert.add(i);
             } else if (dedup.sameHash(i, hit.hash())
@@ -179,26 +175,32 @@ public final class JdbcEventLog implements EventLog {
     }
 
     /** One round trip: what the log already holds under the batch's idempotency keys. */
-    private static Map<UUID, Stored> findStored(Connection c, List<NewEvent> batch, List<Integer> firsts)
+    private static Map<String, Stored> findStored(Connection c, List<NewEvent> batch, List<Integer> firsts)
             throws SQLException {
-        String placeholders = String.join(",", java.util.Collections.nCopies(firsts.size(), "?"));
-        String sql = "SELECT idempotency_key, tracking_id, content_hash, source, event_id FROM event_log "
-                + "WHERE idempotency_key IN ("
-                + placeholders + ")";
-        Map<UUID, Stored> out = new HashMap<>();
+        String placeholders = String.join(",", java.util.Collections.nCopies(firsts.size(), "(?,?)"));
+        String sql = "SELECT tracking_id, content_hash, source, event_id FROM event_log "
+                + "WHERE (source, event_id) IN (" + placeholders + ")";
+        Map<String, Stored> out = new HashMap<>();
         try (PreparedStatement s = c.prepareStatement(sql)) {
             int p = 1;
             for (int i : firsts) {
-                s.setObject(p++, batch.get(i).idempotencyKey());
+                s.setString(p++, batch.get(i).source());
+                s.setString(p++, batch.get(i).id());
             }
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    out.put(rs.getObject(1, UUID.class), new Stored(rs.getObject(2, UUID.class), rs.getString(3),
-                            rs.getString(4), rs.getString(5)));
+                    Stored hit = new Stored(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                            rs.getString(4));
+                    out.put(naturalKey(hit.source(), hit.id()), hit);
                 }
             }
         }
         return out;
+    }
+
+    /** (source, id) as one unambiguous string: the length prefix keeps "a" + "bc" apart from "ab" + "c". */
+    private static String naturalKey(String source, String id) {
+        return source.length() + ":" + source + id;
     }
 
     private static String payload(Connection c, UUID trackingId) throws SQLException {
@@ -215,19 +217,18 @@ public final class JdbcEventLog implements EventLog {
             throws SQLException {
         s.setLong(1, position);
         s.setObject(2, trackingId);
-        s.setObject(3, e.idempotencyKey());
-        s.setString(4, e.source());
-        s.setString(5, e.id());
-        s.setString(6, e.type());
-        s.setString(7, e.plant());
-        s.setString(8, e.subject());
-        s.setString(9, e.businessKey());
-        s.setString(10, e.correlationId());
-        s.setObject(11, e.eventTime().atOffset(ZoneOffset.UTC));
-        s.setObject(12, acceptedAt.atOffset(ZoneOffset.UTC));
-        s.setString(13, e.producerKeyId());
-        s.setString(14, e.contentHash());
-        s.setString(15, e.json());
+        s.setString(3, e.source());
+        s.setString(4, e.id());
+        s.setString(5, e.type());
+        s.setString(6, e.plant());
+        s.setString(7, e.subject());
+        s.setString(8, e.businessKey());
+        s.setString(9, e.correlationId());
+        s.setObject(10, e.eventTime().atOffset(ZoneOffset.UTC));
+        s.setObject(11, acceptedAt.atOffset(ZoneOffset.UTC));
+        s.setString(12, e.producerKeyId());
+        s.setString(13, e.contentHash());
+        s.setString(14, e.json());
     }
 
     @Override
