@@ -2,6 +2,7 @@ package io.millrace.outbox;
 
 import io.millrace.accounting.event.EventContext;
 import io.millrace.accounting.posting.OutboundMessage;
+import io.millrace.eventlog.TrackingIds;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ public class Outbox {
 
     private final OutboxStore store;
     private final Clock clock;
+    private final TrackingIds eventIds;
     private final List<OutboxProperties.Webhook> subscribers;
     private final List<Runnable> commitListeners = new CopyOnWriteArrayList<>();
 
@@ -42,11 +44,13 @@ public class Outbox {
         this.store = new OutboxStore(new JdbcTemplate(dataSource),
                 new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
         this.clock = clock;
+        this.eventIds = new TrackingIds(clock);
         this.subscribers = properties.webhooks();
     }
 
     /**
-     * Writes the messages, each with a new CloudEvents id and the clock's time, in one batch and in
+     * Writes the messages, each with a new time-ordered CloudEvents id (new ids land next to each
+     * other in the id index instead of on random pages) and the clock's time, in one batch and in
      * the caller's current Spring-managed transaction on the data source (rolled back with it);
      * without a transaction, at once. The dispatcher is told once the transaction commits.
      */
@@ -57,7 +61,7 @@ public class Outbox {
         Instant now = clock.instant();
         List<StoredMessage> rows = new ArrayList<>(messages.size());
         for (OutboxMessage m : messages) {
-            rows.add(new StoredMessage(null, UUID.randomUUID(), m.type(), OutboxStore.SOURCE, m.subject(), m.plant(),
+            rows.add(new StoredMessage(null, eventIds.next(), m.type(), OutboxStore.SOURCE, m.subject(), m.plant(),
                     m.correlationId(), m.trackingId(), now, OutboxJson.write(m.data())));
         }
         store.insert(rows);
