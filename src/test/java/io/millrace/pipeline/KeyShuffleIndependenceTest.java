@@ -27,9 +27,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -195,24 +192,6 @@ class KeyShuffleIndependenceTest {
         List<ObjectNode> first = new ArrayList<>();
         List<ObjectNode> second = new ArrayList<>();
         stream.forEach(e -> (firstProducersKeys.contains(CATALOG.businessKey(e)) ? first : second).add(e));
-        ExecutorService producers = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<?>> running = new ArrayList<>();
-            for (List<ObjectNode> half : List.of(first, second)) {
-                running.add(producers.submit(() -> {
-                    for (int from = 0; from < half.size(); from += 50) {
-                        rig.append(half.subList(from, Math.min(half.size(), from + 50)));
-                    }
-                }));
-            }
-            while (running.stream().anyMatch(f -> !f.isDone())) {
-                rig.processor.applyNext(100);
-            }
-            for (Future<?> f : running) {
-                f.get();
-            }
-        } finally {
-            producers.shutdown();
-        }
+        rig.race(first, second);
     }
 }

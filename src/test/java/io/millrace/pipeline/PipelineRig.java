@@ -27,6 +27,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -218,6 +221,33 @@ final class PipelineRig implements AutoCloseable {
         @Override
         public Instant instant() {
             return now;
+        }
+    }
+
+
+    /**
+     * Two producers appending their halves of a stream concurrently, in batches of 50, while the
+     * processor applies whatever has arrived: the arrival order between the halves is up to the race.
+     */
+    void race(List<ObjectNode> first, List<ObjectNode> second) throws Exception {
+        ExecutorService producers = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (List<ObjectNode> half : List.of(first, second)) {
+                running.add(producers.submit(() -> {
+                    for (int from = 0; from < half.size(); from += 50) {
+                        append(half.subList(from, Math.min(half.size(), from + 50)));
+                    }
+                }));
+            }
+            while (running.stream().anyMatch(f -> !f.isDone())) {
+                processor.applyNext(100);
+            }
+            for (Future<?> f : running) {
+                f.get();
+            }
+        } finally {
+            producers.shutdown();
         }
     }
 
