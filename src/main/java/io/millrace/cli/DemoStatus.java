@@ -2,14 +2,15 @@ package io.millrace.cli;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.LocalTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import tools.jackson.databind.JsonNode;
 
 /** The demo's periodic status line: throughput, backlog, exceptions and the trial balance. */
 final class DemoStatus {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private final HubAdminClient hub;
     private final Clock clock;
@@ -31,7 +32,7 @@ final class DemoStatus {
             lastPosted = posted;
             lastAtMillis = now;
             return String.format(Locale.ROOT, "%s  posted %,d (%s/s)  pending %,d  parked %,d  exceptions %,d  %s",
-                    LocalTime.now(clock.withZone(ZoneOffset.UTC)).truncatedTo(ChronoUnit.SECONDS), posted, rate,
+                    TIME.format(clock.instant()), posted, rate,
                     backlog.path("pending").asLong(), backlog.path("parked").asLong(),
                     backlog.path("exceptions").asLong(), trialBalance());
         } catch (RuntimeException ex) {
