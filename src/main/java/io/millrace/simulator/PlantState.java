@@ -23,6 +23,8 @@ final class PlantState {
     final List<LineProgress> soLines = new ArrayList<>();
     /** Finished lots completed but not yet looked at by quality. */
     final List<String> uninspectedLots = new ArrayList<>();
+    /** Finished lots that quality has held (some of their stock may be blocked, or was). */
+    final java.util.Set<String> heldLots = new java.util.HashSet<>();
     /** Step at which each raw lot was received, so that counts come well after receipts. */
     final Map<String, Long> receivedAt = new LinkedHashMap<>();
     final RandomGenerator random;

@@ -57,7 +57,7 @@ public final class PlantTraffic implements Iterator<ObjectNode> {
             PlantState state = new PlantState(PlantLayout.of(master, code), random.split(), events);
             plants.add(new Plant(state, new ProcurementActions(state, options.currency()),
                     new ProductionActions(state, !options.commutingOnly()),
-                    new StockActions(state, !options.commutingOnly())));
+                    new StockActions(state, options.commutingOnly())));
         }
     }
 
@@ -77,6 +77,10 @@ public final class PlantTraffic implements Iterator<ObjectNode> {
         while (out.size() < count && traffic.hasNext()) {
             out.add(traffic.next());
         }
+        // what the taken events depend on but was held back or queued behind them comes too, so
+        // that a stream with early events is complete (it may then be a few events longer)
+        out.addAll(traffic.ready);
+        traffic.deferred.forEach(d -> out.add(d.event()));
         return out;
     }
 

@@ -22,10 +22,17 @@ final class StockActions {
 
     private final PlantState s;
     private final boolean countsAllowed;
+    private final boolean commutingOnly;
 
-    StockActions(PlantState state, boolean countsAllowed) {
+    /**
+     * @param commutingOnly no counts, and shipments leave alone the lots that quality inspects: a
+     *                      hold competes with a shipment of its lot for unrestricted stock, so their
+     *                      order would decide whether the hold can still take its quantity
+     */
+    StockActions(PlantState state, boolean commutingOnly) {
         this.s = state;
-        this.countsAllowed = countsAllowed;
+        this.countsAllowed = !commutingOnly;
+        this.commutingOnly = commutingOnly;
     }
 
     void candidates(List<Candidate> out) {
@@ -115,6 +122,7 @@ final class StockActions {
 
     private ObjectNode hold(StockBook.LotStock lot) {
         s.uninspectedLots.remove(lot.lot());
+        s.heldLots.add(lot.lot());
         String uom = s.uom(lot.item());
         BigDecimal quantity = Quantities.up(Quantities.times(lot.unrestricted(), 0.05 + 0.1 * s.chance()), uom)
                 .min(lot.unrestricted());
@@ -155,10 +163,22 @@ final class StockActions {
         for (LineProgress line : s.soLines) {
             if (line.open().signum() > 0
                     && s.layout.item(line.item).valuationClass() == ValuationClass.FINISHED
-                    && s.stock.unrestricted(s.layout.finishedGoods(), line.item).signum() > 0) {
+                    && shippable(line.item).signum() > 0) {
                 out.add(new Candidate(3, () -> ship(line)));
             }
         }
+    }
+
+    private BigDecimal shippable(String item) {
+        return shippableLots(item).stream().map(StockBook.LotStock::unrestricted).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    private List<StockBook.LotStock> shippableLots(String item) {
+        List<StockBook.LotStock> lots = new ArrayList<>(s.stock.lots(s.layout.finishedGoods(), item));
+        if (commutingOnly) {
+            lots.removeIf(lot -> s.uninspectedLots.contains(lot.lot()) || s.heldLots.contains(lot.lot()));
+        }
+        return lots;
     }
 
     private ObjectNode ship(LineProgress line) {
@@ -171,7 +191,7 @@ final class StockActions {
         data.put("salesOrder", line.order);
         data.put("customer", line.partner);
         ArrayNode lines = data.putArray("lines");
-        List<StockBook.LotStock> lots = new ArrayList<>(s.stock.lots(s.layout.finishedGoods(), line.item));
+        List<StockBook.LotStock> lots = shippableLots(line.item);
         for (StockBook.LotStock lot : lots) {
             if (wanted.signum() <= 0) {
                 break;

@@ -7,11 +7,13 @@ package io.millrace.simulator;
  *                      a goods receipt held back for a few events), so the hub has to park and retry
  *                      them; off by default
  * @param currency      the currency of supplier invoices (the company currency)
- * @param commutingOnly leave out the two kinds of event whose effect depends on the state of other
- *                      business keys at the moment they are applied: backflushed completions (they
- *                      draw whatever lots are at the SUPPLY location first-in first-out, competing
- *                      with the explicit consumptions of other orders) and count adjustments (they set
- *                      an absolute quantity, so they do not commute with a receipt of the same lot).
+ * @param commutingOnly leave out what makes an event's effect depend on the state of other business
+ *                      keys at the moment it is applied: backflushed completions (they draw whatever
+ *                      lots are at the SUPPLY location first-in first-out, competing with the explicit
+ *                      consumptions of other orders), count adjustments (they set an absolute
+ *                      quantity, so they do not commute with a receipt of the same lot) and shipments
+ *                      from lots that quality inspects (a hold competes with them for unrestricted
+ *                      stock).
  *                      Such a stream ends in the same books however its business keys are
  *                      interleaved (ADR 0004); off by default
  */

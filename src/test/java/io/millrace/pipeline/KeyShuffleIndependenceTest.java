@@ -145,7 +145,7 @@ class KeyShuffleIndependenceTest {
 
     /** The stream has no event of the two non-commuting kinds, but every other kind the simulator sends. */
     private static void assertCommutingButVaried(List<ObjectNode> stream) {
-        assertThat(stream).hasSize(EVENTS);
+        assertThat(stream).hasSizeGreaterThanOrEqualTo(EVENTS); // plus what early events still waited for
         assertThat(stream).noneMatch(e -> e.get("type").asString().equals("mfg.inventory.count.adjusted"))
                 .noneMatch(e -> e.get("data").path("backflush").asBoolean(false));
         Set<String> types = new HashSet<>();
