@@ -1,5 +1,6 @@
 package io.millrace.eventlog;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,6 +20,9 @@ public interface EventLog {
     AppendResult append(List<NewEvent> batch);
 
     Optional<LoggedEvent> find(UUID trackingId);
+
+    /** The events of these tracking ids that the log holds, in acceptance order; unknown ids are left out. */
+    List<LoggedEvent> findAll(Collection<UUID> trackingIds);
 
     /** Events with a position greater than {@code afterPosition}, in acceptance order. */
     List<LoggedEvent> readAfter(long afterPosition, int limit);

@@ -2,7 +2,9 @@ package io.millrace.pipeline;
 
 import io.millrace.accounting.event.EventContext;
 import io.millrace.accounting.event.ManufacturingEvent;
+import io.millrace.accounting.event.StockTransferred;
 import io.millrace.eventlog.LoggedEvent;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -21,6 +23,14 @@ record Decoded(LoggedEvent logged, EventContext context, ManufacturingEvent even
 
     String orderingKey() {
         return logged.businessKey() != null ? logged.businessKey() : event.businessKey();
+    }
+
+    /** The plants whose books applying the event may change: its own, and a transfer's receiving plant. */
+    Set<String> plants() {
+        if (event instanceof StockTransferred transfer && !transfer.receivingPlant(logged.plant()).equals(logged.plant())) {
+            return Set.of(logged.plant(), transfer.receivingPlant(logged.plant()));
+        }
+        return Set.of(logged.plant());
     }
 
     /**

@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
 /**
  * The exception queue and its operator decisions: retry (apply again now), approve (post an
  * invoice despite a failed three-way match, attributed to the operator) and discard (close it; the
- * event stays in state EXCEPTION). Each decision is one transaction of the {@link Processor}, so it
- * is serialized with the applier and its postings release parked events at once.
+ * event stays in state EXCEPTION). Each decision is one applying transaction ({@link Decisions}), so
+ * it is serialized with the applier of the event's key and its postings release parked events at once.
  */
 public class ExceptionQueue {
 
@@ -27,11 +27,11 @@ public class ExceptionQueue {
     public record Page(List<ExceptionItem> items, long total) {
     }
 
-    private final Processor processor;
+    private final Decisions decisions;
     private final PipelineStore store;
 
-    ExceptionQueue(Processor processor, PipelineStore store) {
-        this.processor = processor;
+    ExceptionQueue(Decisions decisions, PipelineStore store) {
+        this.decisions = decisions;
         this.store = store;
     }
 
@@ -40,16 +40,16 @@ public class ExceptionQueue {
     }
 
     public ExceptionItem retry(UUID id, String actor) {
-        open(id);
-        return processor.decide((applier, cursor, advance) -> {
+        UUID trackingId = open(id).trackingId();
+        return decisions.decide(trackingId, applier -> {
             ExceptionItem item = open(id);
             return applier.retryException(item, event(item), actor);
         });
     }
 
     public ExceptionItem approve(UUID id, String actor) {
-        approvable(open(id));
-        return processor.decide((applier, cursor, advance) -> {
+        UUID trackingId = approvable(open(id)).trackingId();
+        return decisions.decide(trackingId, applier -> {
             ExceptionItem item = approvable(open(id));
             Decoded event = event(item);
             if (!(event.event() instanceof InvoiceReceived)) {
@@ -60,8 +60,8 @@ public class ExceptionQueue {
     }
 
     public ExceptionItem discard(UUID id, String actor) {
-        open(id);
-        return processor.decide((applier, cursor, advance) -> {
+        UUID trackingId = open(id).trackingId();
+        return decisions.decide(trackingId, applier -> {
             ExceptionItem item = open(id);
             return applier.discard(item, event(item), actor);
         });
@@ -88,7 +88,7 @@ public class ExceptionQueue {
     }
 
     private Decoded event(ExceptionItem item) {
-        Decoded event = processor.decodedEvent(item.trackingId())
+        Decoded event = decisions.decodedEvent(item.trackingId())
                 .orElseThrow(() -> new IllegalStateException("event " + item.trackingId() + " is not in the log"));
         if (event.logged().state() != EventState.EXCEPTION) {
             throw conflict(item, "The event of exception " + item.id() + " is " + event.logged().state() + ".");

@@ -13,6 +13,7 @@ import java.time.Duration;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
@@ -24,10 +25,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Wires the pipeline. Properties: {@code millrace.pipeline.park-window} (default 10m; set by
  * {@code serve --park-window}), {@code millrace.pipeline.batch-size} (events per transaction,
  * default 500), {@code millrace.pipeline.poll-interval} (default 200ms) and
- * {@code millrace.pipeline.enabled} (default true: the background applier runs).
+ * {@code millrace.pipeline.enabled} (default true: the background applier runs). Without Kafka one
+ * {@link Processor} applies the whole log; with {@code millrace.kafka.bootstrap} a
+ * {@link PartitionProcessor} applies the partitions the consumer group gives this instance.
  */
 @Configuration(proxyBeanMethods = false)
 public class PipelineConfig {
+
+    static final String PARTITIONED = "!'${millrace.kafka.bootstrap:}'.isBlank()";
+    static final String SINGLE_LANE = "'${millrace.kafka.bootstrap:}'.isBlank()";
 
     @Bean
     PipelineSettings pipelineSettings(@Value("${millrace.pipeline.park-window:10m}") Duration parkWindow,
@@ -53,6 +59,7 @@ public class PipelineConfig {
     }
 
     @Bean
+    @ConditionalOnExpression(SINGLE_LANE)
     Processor processor(ObjectProvider<PlatformTransactionManager> transactionManager, DataSource dataSource,
                         BooksStore books, PostingEngines engines, EventLog log, PipelineStore store,
                         Publications publications, PipelineMetrics metrics, ObjectProvider<Clock> clock,
@@ -64,13 +71,30 @@ public class PipelineConfig {
     }
 
     @Bean
+    @ConditionalOnExpression(SINGLE_LANE)
     ProcessorRunner processorRunner(Processor processor, AppendSignal appended, PipelineSettings settings) {
         return new ProcessorRunner(processor, appended, settings);
     }
 
+    /** With Kafka, instances share the events topic's partitions and apply each its own (ADR 0005). */
     @Bean
-    ExceptionQueue exceptionQueue(Processor processor, PipelineStore store) {
-        return new ExceptionQueue(processor, store);
+    @ConditionalOnExpression(PARTITIONED)
+    PartitionProcessor partitionProcessor(ObjectProvider<PlatformTransactionManager> transactionManager,
+                                          DataSource dataSource, BooksStore books, PostingEngines engines, EventLog log,
+                                          PipelineStore store, Publications publications, PipelineMetrics metrics,
+                                          ObjectProvider<Clock> clock, PipelineSettings settings,
+                                          Partitioning partitioning,
+                                          @Value("${millrace.kafka.send-timeout:30s}") Duration sendTimeout) {
+        PlatformTransactionManager manager = transactionManager.getIfAvailable(
+                () -> new DataSourceTransactionManager(dataSource));
+        return new PartitionProcessor(new TransactionTemplate(manager), books, engines, log, store,
+                new PartitionRows(dataSource, partitioning.topic()), publications, metrics,
+                clock.getIfAvailable(Clock::systemUTC), settings, partitioning, sendTimeout.plusSeconds(5));
+    }
+
+    @Bean
+    ExceptionQueue exceptionQueue(Decisions decisions, PipelineStore store) {
+        return new ExceptionQueue(decisions, store);
     }
 
     @Bean
@@ -79,15 +103,15 @@ public class PipelineConfig {
     }
 
     @Bean
-    MasterDataListener pipelineMasterDataListener(ProcessorRunner runner) {
+    MasterDataListener pipelineMasterDataListener(PipelineDriver runner) {
         return new MasterDataListener(runner);
     }
 
     /** Parked events and unknown-reference exceptions are retried after every master-data change. */
     static final class MasterDataListener {
-        private final ProcessorRunner runner;
+        private final PipelineDriver runner;
 
-        MasterDataListener(ProcessorRunner runner) {
+        MasterDataListener(PipelineDriver runner) {
             this.runner = runner;
         }
 

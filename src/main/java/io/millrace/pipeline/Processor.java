@@ -1,6 +1,5 @@
 package io.millrace.pipeline;
 
-import io.millrace.eventlog.AppendSignal;
 import io.millrace.eventlog.EventLog;
 import io.millrace.eventlog.EventState;
 import io.millrace.eventlog.LoggedEvent;
@@ -9,11 +8,11 @@ import io.millrace.ledger.PostingEngines;
 import io.millrace.ledger.UnitOfWork;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * core on a fresh unit of work, and writes the books, the events' states, lineage, parked rows,
  * outbox messages and the cursor together. A crash at any point leaves either all of it or none.
  */
-public class Processor {
+public class Processor implements Decisions {
 
     private static final Logger LOG = LoggerFactory.getLogger(Processor.class);
 
@@ -44,7 +43,7 @@ public class Processor {
     private final PostingEngines engines;
     private final EventLog log;
     private final PipelineStore store;
-    private final Publications publications;
+    private final BatchWriter writer;
     private final PipelineMetrics metrics;
     private final Clock clock;
     private final PipelineSettings settings;
@@ -62,7 +61,7 @@ public class Processor {
         this.engines = engines;
         this.log = log;
         this.store = store;
-        this.publications = publications;
+        this.writer = new BatchWriter(log, store, publications);
         this.metrics = metrics;
         this.clock = clock;
         this.settings = settings;
@@ -142,11 +141,13 @@ public class Processor {
     }
 
     /** Runs an operator decision in its own transaction, serialized with the applier. */
-    <T> T decide(Work<T> work) {
-        return transact(work);
+    @Override
+    public <T> T decide(UUID trackingId, Function<Applier, T> work) {
+        return transact((applier, cursor, advance) -> work.apply(applier));
     }
 
-    Optional<Decoded> decodedEvent(UUID trackingId) {
+    @Override
+    public Optional<Decoded> decodedEvent(UUID trackingId) {
         return log.find(trackingId).map(decoder::decode);
     }
 
@@ -174,7 +175,7 @@ public class Processor {
                     advance.position = cursor.position();
                     T value = work.run(applier, cursor, advance);
                     unit.flush();
-                    write(batch);
+                    writer.write(batch, parked);
                     generation[0] = cursor.generation() + 1;
                     store.saveCursor(new PipelineStore.Cursor(advance.position, generation[0]));
                     done[0] = batch;
@@ -189,23 +190,6 @@ public class Processor {
             return result;
         } finally {
             lock.unlock();
-        }
-    }
-
-    private void write(BatchWork batch) {
-        log.transition(batch.stateChanges());
-        store.insertSteps(batch.steps);
-        store.insertMovementRows(batch.movements);
-        List<ParkedEvent> stillParked = new ArrayList<>();
-        for (UUID id : batch.parkedTouched) {
-            ParkedEvent p = parked.get(id);
-            if (p != null) {
-                stillParked.add(p);
-            }
-        }
-        store.replaceParked(batch.parkedTouched, stillParked);
-        if (!batch.publications.isEmpty()) {
-            publications.publish(batch.publications);
         }
     }
 

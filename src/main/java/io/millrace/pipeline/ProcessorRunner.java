@@ -14,7 +14,7 @@ import org.springframework.context.SmartLifecycle;
  * conflict or a lost connection is applied one event per transaction, and an event that fails
  * alone is isolated as an INTERNAL_ERROR exception, so one poison event never blocks the log.
  */
-class ProcessorRunner implements SmartLifecycle {
+class ProcessorRunner implements SmartLifecycle, PipelineDriver {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProcessorRunner.class);
     private static final int ATTEMPTS_BEFORE_ISOLATING = 2;
@@ -33,8 +33,8 @@ class ProcessorRunner implements SmartLifecycle {
         this.settings = settings;
     }
 
-    /** Master data changed: retry parked events and unknown-reference exceptions soon. */
-    void masterDataChanged() {
+    @Override
+    public void masterDataChanged() {
         masterDataChanged.set(true);
         appended.raise();
     }

@@ -100,6 +100,18 @@ public abstract class EventLogContract {
     }
 
     @Test
+    void findAllAnswersTheKnownEventsInAcceptanceOrderAndLeavesUnknownIdsOut() {
+        Receipt first = onlyReceipt(log.append(List.of(event("urn:s:mes", "e-1", "5"))));
+        Receipt second = onlyReceipt(log.append(List.of(event("urn:s:mes", "e-2", "6"))));
+
+        List<LoggedEvent> found = log.findAll(List.of(second.trackingId(), UUID.randomUUID(), first.trackingId(),
+                second.trackingId()));
+
+        assertThat(found).extracting(LoggedEvent::trackingId).containsExactly(first.trackingId(), second.trackingId());
+        assertThat(log.findAll(List.of())).isEmpty();
+    }
+
+    @Test
     void unknownTrackingIdIsNotFound() {
         assertThat(log.find(UUID.randomUUID())).isEmpty();
     }

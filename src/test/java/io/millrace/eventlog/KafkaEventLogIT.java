@@ -56,6 +56,8 @@ class KafkaEventLogIT extends EventLogContract {
         assertThat(records).hasSize(3);
         assertThat(records).allSatisfy(r -> assertThat(r.key()).isEqualTo("order:MO-1"));
         assertThat(records.stream().map(r -> r.partition()).distinct()).hasSize(1);
+        assertThat(records.get(0).partition()).as("where partitioned applying looks for the key's events")
+                .isEqualTo(KafkaReplication.partition("order:MO-1", settings.partitions()));
         Map<String, String> trackingByPosition = records.stream().collect(Collectors.toMap(
                 r -> header(r, KafkaReplication.POSITION), r -> header(r, KafkaReplication.TRACKING_ID)));
         assertThat(trackingByPosition).containsEntry("1", receipts.get(0).trackingId().toString())

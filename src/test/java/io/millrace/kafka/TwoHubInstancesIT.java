@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.millrace.simulator.MasterDataSet;
 import io.millrace.simulator.PlantTraffic;
+import io.millrace.simulator.TrafficOptions;
 import io.millrace.testing.HubHttp;
 import io.millrace.testing.TestDatabase;
 import io.millrace.testing.TestKafka;
@@ -17,6 +18,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +34,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Two hub processes on one PostgreSQL database and one Kafka broker take a generated stream of
- * plant traffic in alternating batches; one is killed with SIGKILL midway and the survivor takes
- * the rest (and a resend of what the dead one acknowledged last). The final books equal those of
+ * plant traffic in alternating batches and share the events topic's partitions for applying (both
+ * post); one is killed with SIGKILL midway, and the survivor takes over its partitions, the rest of
+ * the stream and a resend of what the dead one acknowledged last. The final books equal those of
  * one hub without Kafka that took the same stream without failure: same trial balance, same
  * inventory, every event posted once, no duplicate journal entries.
  */
@@ -52,8 +56,12 @@ class TwoHubInstancesIT {
     @Test
     void twoInstancesWithOneKilledMidStreamEndWithTheBooksOfAnUninterruptedRun() throws Exception {
         TestDatabase.requirePostgres();
-        List<ObjectNode> stream = PlantTraffic.generate(MasterDataSet.fromResource("/demo/master-data.json"),
-                PlantTraffic.runnablePlants(MasterDataSet.fromResource("/demo/master-data.json")), 20261126L, EVENTS);
+        // applying is shared by partition, so keys are applied in parallel: the books equal those of one
+        // lane for streams whose events of different keys commute (postings.md, ADR 0004)
+        MasterDataSet master = MasterDataSet.fromResource("/demo/master-data.json");
+        List<ObjectNode> stream = PlantTraffic.generate(master, PlantTraffic.runnablePlants(master), 20261126L, EVENTS,
+                Clock.fixed(PlantTraffic.DEFAULT_TIME, ZoneOffset.UTC),
+                TrafficOptions.defaults().withCommutingOnly(true));
         assertThat(stream).hasSize(EVENTS);
 
         Books reference;
@@ -93,6 +101,8 @@ class TwoHubInstancesIT {
                         lastOfB = batch;
                     }
                     if (from + BATCH >= EVENTS / 2 && b.process.isAlive() && toB) {
+                        awaitPosted(a.http);
+                        awaitPosted(b.http); // both instances apply: the group shares the partitions out
                         b.process.destroyForcibly(); // SIGKILL while its pipeline is busy with what it took
                         b.process.waitFor(30, TimeUnit.SECONDS);
                         JsonNode again = send(a.http, key, lastOfB);
@@ -117,10 +127,34 @@ class TwoHubInstancesIT {
         assertThat(survived.backlog().path("posted").asLong() + survived.backlog().path("exceptions").asLong()
                 + survived.backlog().path("parked").asLong()).isEqualTo(EVENTS);
         assertThat(survived.openExceptions()).isEqualTo(reference.openExceptions());
-        assertThat(survived.trialBalance()).isEqualTo(reference.trialBalance());
+        // balances, not gross turnover: the cent a posting books to rounding depends on the stock valued
+        // before it, which the order of other keys' events changes (and partitions apply keys in parallel)
+        assertThat(balances(survived.trialBalance())).isEqualTo(balances(reference.trialBalance()));
         assertThat(survived.inventory()).isEqualTo(reference.inventory());
         assertThat(survived.entriesPerEvent()).isEqualTo(reference.entriesPerEvent());
         assertThat(reference.trialBalance().path("accounts").size()).isGreaterThan(5);
+    }
+
+    private static Map<String, String> balances(JsonNode trialBalance) {
+        Map<String, String> out = new TreeMap<>();
+        trialBalance.path("accounts").forEach(a -> out.put(a.path("account").asString(),
+                a.path("balance").decimalValue().stripTrailingZeros().toPlainString()));
+        return out;
+    }
+
+    /** Waits until the instance itself has posted events (its own metrics, not the shared books). */
+    private static void awaitPosted(HubHttp http) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        double posted = 0;
+        while (posted == 0 && System.nanoTime() < deadline) {
+            String metrics = http.get("/actuator/prometheus", ADMIN_KEY).body();
+            posted = metrics.lines().filter(l -> l.startsWith("millrace_events_posted_total"))
+                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+            if (posted == 0) {
+                Thread.sleep(200);
+            }
+        }
+        assertThat(posted).as("events posted by the instance at " + http).isPositive();
     }
 
     private static long topicSize(String topic) {

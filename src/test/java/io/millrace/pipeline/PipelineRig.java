@@ -57,6 +57,9 @@ final class PipelineRig implements AutoCloseable {
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final TestClock clock;
     private final AtomicInteger ids = new AtomicInteger();
+    private final MasterData master;
+    private final Publications publications;
+    private final PipelineSettings settings;
 
     PipelineRig(TestDatabase.Kind kind, MasterData master, Duration parkWindow) {
         database = TestDatabase.create(kind);
@@ -64,14 +67,26 @@ final class PipelineRig implements AutoCloseable {
         log = new JdbcEventLog(database.dataSource(), clock);
         store = new PipelineStore(database.dataSource());
         ledger = new LedgerQueries(database.dataSource());
-        Publications publications = new OutboxPublications(new Outbox(database.dataSource(), clock,
+        this.master = master;
+        publications = new OutboxPublications(new Outbox(database.dataSource(), clock,
                 OutboxProperties.defaults(List.of())));
+        settings = new PipelineSettings(parkWindow, 200, Duration.ofMillis(100), true);
         processor = new Processor(new TransactionTemplate(new DataSourceTransactionManager(database.dataSource())),
                 new BooksStore(database.dataSource()), new PostingEngines(master, PostingSettings.defaults()), log,
-                store, publications, new PipelineMetrics(meters, log), clock,
-                new PipelineSettings(parkWindow, 200, Duration.ofMillis(100), true));
+                store, publications, new PipelineMetrics(meters, log), clock, settings);
         queue = new ExceptionQueue(processor, store);
         lineage = new Lineage(store, ledger, publications);
+    }
+
+    /**
+     * One more hub instance applying by partition on this rig's database: its own parked sets in
+     * memory, the same books, log and outbox.
+     */
+    PartitionProcessor partitionProcessor(Partitioning partitioning) {
+        return new PartitionProcessor(new TransactionTemplate(new DataSourceTransactionManager(database.dataSource())),
+                new BooksStore(database.dataSource()), new PostingEngines(master, PostingSettings.defaults()), log,
+                store, new PartitionRows(database.dataSource(), partitioning.topic()), publications,
+                new PipelineMetrics(meters, log), clock, settings, partitioning, Duration.ofMillis(200));
     }
 
     /** A structured CloudEvent of a core event record, at {@code time}. */
@@ -156,6 +171,17 @@ final class PipelineRig implements AutoCloseable {
         jdbc.query("SELECT plant, account, SUM(debit) - SUM(credit) FROM ledger_journal_line GROUP BY plant, account",
                 rs -> {
                     out.put(rs.getString(1) + "/" + rs.getString(2), rs.getBigDecimal(3).stripTrailingZeros().toPlainString());
+                });
+        return out;
+    }
+
+    /** Journal entries per source event (source and CloudEvents id): a duplicate posting shows here. */
+    Map<String, Long> entriesPerEvent() {
+        JdbcTemplate jdbc = new JdbcTemplate(database.dataSource());
+        Map<String, Long> out = new TreeMap<>();
+        jdbc.query("SELECT source, source_event_id, COUNT(*) FROM ledger_journal_entry GROUP BY source, source_event_id",
+                rs -> {
+                    out.put(rs.getString(1) + " " + rs.getString(2), rs.getLong(3));
                 });
         return out;
     }

@@ -23,8 +23,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +39,7 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 /** {@link EventLog} on a relational database (H2 in PostgreSQL mode, or PostgreSQL). */
 public final class JdbcEventLog implements EventLog {
 
+    private static final int FIND_CHUNK = 500;
     private static final String COLUMNS = "position, tracking_id, source, event_id, type, plant, subject, "
             + "business_key, correlation_id, event_time, accepted_at, producer_key_id, payload, state";
     private static final String INSERT = "INSERT INTO event_log (position, tracking_id, source, "
@@ -236,6 +241,19 @@ public final class JdbcEventLog implements EventLog {
         List<LoggedEvent> found = query("SELECT " + COLUMNS + " FROM event_log WHERE tracking_id = ?",
                 trackingId);
         return found.stream().findFirst();
+    }
+
+    @Override
+    public List<LoggedEvent> findAll(Collection<UUID> trackingIds) {
+        List<UUID> ids = List.copyOf(new LinkedHashSet<>(trackingIds));
+        List<LoggedEvent> found = new ArrayList<>(ids.size());
+        for (int from = 0; from < ids.size(); from += FIND_CHUNK) {
+            List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + FIND_CHUNK));
+            found.addAll(query("SELECT " + COLUMNS + " FROM event_log WHERE tracking_id IN ("
+                    + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")", chunk.toArray()));
+        }
+        found.sort(Comparator.comparingLong(LoggedEvent::position));
+        return found;
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.millrace.eventlog.NewEvent;
 import io.millrace.eventlog.StateChange;
 import io.millrace.eventlog.jdbc.JdbcEventLog;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -46,6 +47,11 @@ public final class KafkaEventLog implements EventLog {
     @Override
     public Optional<LoggedEvent> find(UUID trackingId) {
         return database.find(trackingId);
+    }
+
+    @Override
+    public List<LoggedEvent> findAll(Collection<UUID> trackingIds) {
+        return database.findAll(trackingIds);
     }
 
     @Override

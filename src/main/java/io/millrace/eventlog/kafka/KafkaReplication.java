@@ -14,6 +14,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.utils.Utils;
 
 /**
  * Produces every appended event to the events topic inside the append's transaction and waits for
@@ -42,6 +43,15 @@ public final class KafkaReplication implements AppendHook {
     /** The record key of an event: its business key, else its source (so that a key is never null). */
     public static String key(LoggedEvent event) {
         return event.businessKey() != null ? event.businessKey() : event.source();
+    }
+
+    /**
+     * The partition the producer's default partitioner gives a record of this key: murmur2 of the
+     * key's UTF-8 bytes, made positive, modulo the partitions. Applying shared out by partition
+     * uses it to find an event's partition from the event alone.
+     */
+    public static int partition(String key, int partitions) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
     @Override

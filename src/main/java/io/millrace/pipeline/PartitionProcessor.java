@@ -1,0 +1,423 @@
+package io.millrace.pipeline;
+
+import io.millrace.eventlog.EventLog;
+import io.millrace.eventlog.EventState;
+import io.millrace.eventlog.LoggedEvent;
+import io.millrace.ledger.BooksStore;
+import io.millrace.ledger.PostingEngines;
+import io.millrace.ledger.UnitOfWork;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The applier when several hub instances share the events topic's partitions (ADR 0005). The
+ * instance applies the records of the partitions its consumer group gave it; each unit of work is
+ * one database transaction that locks the rows of the partitions it touches, then the lock rows of
+ * the plants whose books it may change, applies through the accounting core exactly as the single
+ * {@link Processor} does, and writes the books, the events' states, lineage, parked rows, outbox
+ * messages and the partitions' next offsets together. A record below its partition's stored offset
+ * was taken up before and is skipped, and an event that is no longer pending is never applied
+ * again, so a redelivery after a rebalance or a crash changes nothing.
+ *
+ * <p>Per-key order holds because a key's records share a partition. Parked events of a partition
+ * are kept in memory per partition and reloaded when the partition's generation shows that another
+ * transaction (another instance, an operator decision) changed them. What another partition's
+ * posting releases is picked up by {@link #sweepParked()}.
+ */
+public final class PartitionProcessor implements Decisions {
+
+    /** A record of the events topic: where it is and the accepted event it names (null when none). */
+    public record Delivery(int partition, long offset, UUID trackingId) {
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(PartitionProcessor.class);
+    private static final Duration ORPHAN_POLL = Duration.ofMillis(50);
+
+    /** The body of one transaction over some partitions; {@code next} collects their new offsets. */
+    private interface Work<T> {
+        T run(Applier applier, Map<Integer, PartitionRows.Partition> locked, Map<Integer, Long> next);
+    }
+
+    /** The parked events of one partition as of the generation this instance last saw. */
+    private record Lane(long generation, List<ParkedEvent> parked) {
+    }
+
+    private final TransactionTemplate transactions;
+    private final BooksStore books;
+    private final PostingEngines engines;
+    private final EventLog log;
+    private final PipelineStore store;
+    private final PartitionRows rows;
+    private final BatchWriter writer;
+    private final PipelineMetrics metrics;
+    private final Clock clock;
+    private final PipelineSettings settings;
+    private final Partitioning partitioning;
+    private final Duration orphanWait;
+    private final EventDecoder decoder = new EventDecoder();
+    private final ReentrantLock lock = new ReentrantLock(true);
+    private final Map<Integer, Lane> lanes = new HashMap<>();
+    private final SortedSet<Integer> owned = new TreeSet<>();
+    private long sweptAt = Long.MIN_VALUE;
+
+    PartitionProcessor(TransactionTemplate transactions, BooksStore books, PostingEngines engines, EventLog log,
+                       PipelineStore store, PartitionRows rows, Publications publications, PipelineMetrics metrics,
+                       Clock clock, PipelineSettings settings, Partitioning partitioning, Duration orphanWait) {
+        this.transactions = transactions;
+        this.books = books;
+        this.engines = engines;
+        this.log = log;
+        this.store = store;
+        this.rows = rows;
+        this.writer = new BatchWriter(log, store, publications);
+        this.metrics = metrics;
+        this.clock = clock;
+        this.settings = settings;
+        this.partitioning = partitioning;
+        this.orphanWait = orphanWait;
+        rows.ensurePartitions(IntStream.range(0, partitioning.partitions()).boxed().toList());
+    }
+
+    /** The consumer group gave this instance {@code partitions}: where to resume reading each. */
+    public Map<Integer, Long> assigned(Collection<Integer> partitions) {
+        lock.lock();
+        try {
+            rows.ensurePartitions(partitions);
+            owned.addAll(partitions);
+            partitions.forEach(lanes::remove); // another instance may have applied them meanwhile
+            return rows.nextOffsets(partitions);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The consumer group took {@code partitions} away (or they were lost). */
+    public void revoked(Collection<Integer> partitions) {
+        lock.lock();
+        try {
+            owned.removeAll(partitions);
+            partitions.forEach(lanes::remove);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Where each partition's next record to take up is, as the database says. */
+    public Map<Integer, Long> nextOffsets(Collection<Integer> partitions) {
+        return rows.nextOffsets(partitions);
+    }
+
+    /**
+     * Applies the deliveries of one poll in one transaction, in acceptance order across their
+     * partitions; how many events it took up. A record whose event the log does not hold is waited
+     * for (its append may still be committing) and, if it never appears, skipped as an orphan of a
+     * failed append.
+     */
+    public int apply(List<Delivery> deliveries) {
+        if (deliveries.isEmpty()) {
+            return 0;
+        }
+        Map<UUID, Decoded> decoded = decodeAll(awaitLogged(deliveries));
+        Set<String> plants = new TreeSet<>();
+        decoded.values().forEach(d -> plants.addAll(d.plants()));
+        rows.ensurePlants(plants);
+        SortedSet<Integer> partitions = deliveries.stream().map(Delivery::partition)
+                .collect(Collectors.toCollection(TreeSet::new));
+        return transact(partitions, plants, (applier, locked, next) -> {
+            List<UUID> fresh = new ArrayList<>();
+            for (Delivery d : deliveries) {
+                long expected = next.getOrDefault(d.partition(), locked.get(d.partition()).nextOffset());
+                if (d.offset() < expected) {
+                    continue; // taken up before this delivery: a redelivery
+                }
+                next.put(d.partition(), d.offset() + 1);
+                if (d.trackingId() != null && decoded.containsKey(d.trackingId())) {
+                    fresh.add(d.trackingId());
+                } else {
+                    LOG.warn("record {}-{} at offset {} names no accepted event ({}): skipped", partitioning.topic(),
+                            d.partition(), d.offset(), d.trackingId());
+                }
+            }
+            int taken = 0;
+            for (LoggedEvent current : log.findAll(fresh)) {
+                if (current.state() != EventState.PENDING) {
+                    continue; // taken up before: never applied twice
+                }
+                Decoded event = decoded.get(current.trackingId());
+                if (event.event() == null) {
+                    applier.takeUndecodable(current, undecodable(current));
+                } else {
+                    applier.take(new Decoded(current, event.context(), event.event()));
+                }
+                taken++;
+            }
+            return taken;
+        });
+    }
+
+    /** Turns the event of a record that keeps failing into an INTERNAL_ERROR exception: a poison event. */
+    public void isolate(Delivery delivery, String failure) {
+        Optional<LoggedEvent> event = delivery.trackingId() == null ? Optional.empty() : log.find(delivery.trackingId());
+        Set<String> plants = event.map(e -> Set.of(e.plant())).orElse(Set.of());
+        rows.ensurePlants(plants);
+        transact(new TreeSet<>(Set.of(delivery.partition())), plants, (applier, locked, next) -> {
+            if (delivery.offset() < locked.get(delivery.partition()).nextOffset()) {
+                return null;
+            }
+            next.put(delivery.partition(), delivery.offset() + 1);
+            LoggedEvent current = event.flatMap(e -> log.find(e.trackingId())).orElse(null);
+            if (current != null && current.state() == EventState.PENDING) {
+                LOG.error("event {} (partition {}, offset {}) cannot be applied and becomes an exception: {}",
+                        current.trackingId(), delivery.partition(), delivery.offset(), failure);
+                applier.takeUndecodable(current, "applying the event failed: " + failure);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Retries the parked events of this instance's partitions when anything was committed since the
+     * last sweep (by any instance: what they wait for may have been posted in another partition);
+     * how many partitions it swept.
+     */
+    public int sweepParked() {
+        lock.lock();
+        try {
+            SortedSet<Integer> withParked = owned.stream().filter(p -> lanes.get(p) == null
+                    || !lanes.get(p).parked().isEmpty()).collect(Collectors.toCollection(TreeSet::new));
+            if (withParked.isEmpty()) {
+                return 0;
+            }
+            long generations = rows.generations();
+            if (generations == sweptAt) {
+                return 0;
+            }
+            transact(withParked, Set.of(), (applier, locked, next) -> {
+                applier.retryAllParked();
+                return null;
+            });
+            // the sweep's own commit moved each swept partition's generation by one
+            sweptAt = generations + withParked.size();
+            return withParked.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Parked events of this instance's partitions whose park window has passed become exceptions. */
+    public int expireParked() {
+        Instant cutoff = clock.instant().minus(settings.parkWindow());
+        SortedSet<Integer> due = new TreeSet<>();
+        lock.lock();
+        try {
+            for (int p : owned) {
+                Lane lane = lanes.get(p);
+                if (lane != null && lane.parked().stream().anyMatch(e -> !e.parkedAt().isAfter(cutoff))) {
+                    due.add(p);
+                }
+            }
+            if (due.isEmpty()) {
+                return 0;
+            }
+            return transact(due, Set.of(), (applier, locked, next) -> applier.expire(cutoff));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Master data changed: open exceptions whose reason is an unknown reference are retried, then
+     * every parked event, in acceptance order, over every partition (whichever instance owns it).
+     */
+    public void retryAfterMasterDataChange() {
+        Set<String> plants = new TreeSet<>();
+        for (ExceptionItem item : store.openExceptions(ExceptionQueue.MASTER_DATA_REASONS)) {
+            decodedEvent(item.trackingId()).ifPresent(d -> plants.addAll(d.plants()));
+        }
+        rows.ensurePlants(plants);
+        SortedSet<Integer> all = IntStream.range(0, partitioning.partitions()).boxed()
+                .collect(Collectors.toCollection(TreeSet::new));
+        transact(all, plants, (applier, locked, next) -> {
+            for (ExceptionItem item : store.openExceptions(ExceptionQueue.MASTER_DATA_REASONS)) {
+                Optional<Decoded> event = decodedEvent(item.trackingId());
+                if (event.isPresent()) {
+                    applier.retryException(item, event.get(), "hub");
+                }
+            }
+            applier.retryAllParked();
+            return null;
+        });
+    }
+
+    @Override
+    public <T> T decide(UUID trackingId, Function<Applier, T> work) {
+        Decoded event = decodedEvent(trackingId)
+                .orElseThrow(() -> new IllegalStateException("event " + trackingId + " is not in the log"));
+        int partition = partitioning.of(event.logged());
+        rows.ensurePartitions(List.of(partition));
+        rows.ensurePlants(event.plants());
+        return transact(new TreeSet<>(Set.of(partition)), event.plants(), (applier, locked, next) -> work.apply(applier));
+    }
+
+    @Override
+    public Optional<Decoded> decodedEvent(UUID trackingId) {
+        return log.find(trackingId).map(decoder::decode);
+    }
+
+    /** How many events this instance holds parked, as of its last transactions. */
+    int parkedCount() {
+        lock.lock();
+        try {
+            return lanes.values().stream().mapToInt(l -> l.parked().size()).sum();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private <T> T transact(SortedSet<Integer> partitions, Set<String> plants, Work<T> work) {
+        lock.lock();
+        try {
+            Map<Integer, PartitionRows.Partition> locked = new HashMap<>();
+            ParkedEvents parked = new ParkedEvents();
+            BatchWork batch = new BatchWork();
+            T result;
+            try {
+                result = transactions.execute(status -> {
+                    locked.putAll(rows.lock(partitions));
+                    refresh(locked);
+                    partitions.forEach(p -> lanes.get(p).parked().forEach(parked::put));
+                    SortedSet<String> toLock = new TreeSet<>(plants);
+                    parked.inOrder().forEach(e -> toLock.addAll(e.decoded().plants()));
+                    rows.lockPlants(toLock);
+                    UnitOfWork unit = books.begin();
+                    Applier applier = new Applier(engines.over(unit), parked, batch, store, clock);
+                    Map<Integer, Long> next = new HashMap<>();
+                    T value = work.run(applier, locked, next);
+                    unit.flush();
+                    writer.write(batch, parked);
+                    for (PartitionRows.Partition row : locked.values()) {
+                        rows.save(new PartitionRows.Partition(row.partition(),
+                                next.getOrDefault(row.partition(), row.nextOffset()), row.generation() + 1));
+                    }
+                    return value;
+                });
+            } catch (RuntimeException | Error ex) {
+                partitions.forEach(lanes::remove); // the parked sets in memory may hold what was rolled back
+                throw ex;
+            }
+            Map<Integer, List<ParkedEvent>> byPartition = parked.inOrder().stream()
+                    .collect(Collectors.groupingBy(e -> partitioning.of(e.decoded().logged())));
+            for (int p : partitions) {
+                lanes.put(p, new Lane(locked.get(p).generation() + 1, byPartition.getOrDefault(p, List.of())));
+            }
+            metrics.committed(batch.counted, clock.instant());
+            return result;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Reloads the parked events of the locked partitions another transaction changed since this instance saw them. */
+    private void refresh(Map<Integer, PartitionRows.Partition> locked) {
+        List<Integer> stale = locked.values().stream()
+                .filter(row -> lanes.get(row.partition()) == null
+                        || lanes.get(row.partition()).generation() != row.generation())
+                .map(PartitionRows.Partition::partition).toList();
+        if (stale.isEmpty()) {
+            return;
+        }
+        List<PipelineStore.ParkedRow> parkedRows = store.parkedRows();
+        Map<UUID, LoggedEvent> events = log.findAll(parkedRows.stream().map(PipelineStore.ParkedRow::trackingId)
+                .toList()).stream().collect(Collectors.toMap(LoggedEvent::trackingId, e -> e));
+        Map<Integer, List<ParkedEvent>> byPartition = new HashMap<>();
+        for (PipelineStore.ParkedRow row : parkedRows) {
+            LoggedEvent event = events.get(row.trackingId());
+            if (event == null) {
+                throw new IllegalStateException("parked event " + row.trackingId() + " is not in the event log");
+            }
+            int partition = partitioning.of(event);
+            if (stale.contains(partition)) {
+                byPartition.computeIfAbsent(partition, p -> new ArrayList<>()).add(new ParkedEvent(decoder.decode(event),
+                        row.reason(), row.message(), row.waitingFor(), row.parkedAt(), row.attempts()));
+            }
+        }
+        for (int p : stale) {
+            lanes.put(p, new Lane(locked.get(p).generation(), byPartition.getOrDefault(p, List.of())));
+        }
+    }
+
+    /**
+     * The logged events the deliveries name. A record is produced before its append commits, so an
+     * event not (yet) in the log is waited for up to {@code orphanWait}, the longest an append can
+     * take to commit or roll back; what is still missing then was rolled back.
+     */
+    private Map<UUID, LoggedEvent> awaitLogged(List<Delivery> deliveries) {
+        List<UUID> wanted = deliveries.stream().map(Delivery::trackingId).filter(Objects::nonNull).distinct().toList();
+        Map<UUID, LoggedEvent> found = new LinkedHashMap<>();
+        long deadline = System.nanoTime() + orphanWait.toNanos();
+        while (true) {
+            List<UUID> missing = wanted.stream().filter(id -> !found.containsKey(id)).toList();
+            log.findAll(missing).forEach(e -> found.put(e.trackingId(), e));
+            if (found.size() == wanted.size() || System.nanoTime() >= deadline) {
+                return found;
+            }
+            try {
+                Thread.sleep(ORPHAN_POLL.toMillis());
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                return found;
+            }
+        }
+    }
+
+    /** Decoded events by tracking id; one the core cannot read is kept with a null payload. */
+    private Map<UUID, Decoded> decodeAll(Map<UUID, LoggedEvent> events) {
+        Map<UUID, Decoded> out = new HashMap<>();
+        for (LoggedEvent e : events.values()) {
+            try {
+                out.put(e.trackingId(), decoder.decode(e));
+            } catch (EventDecoder.UndecodableEvent ex) {
+                out.put(e.trackingId(), new Decoded(e, EventDecoder.context(e), null));
+            }
+        }
+        return out;
+    }
+
+    private String undecodable(LoggedEvent event) {
+        try {
+            decoder.decode(event);
+            return "the event could not be read";
+        } catch (EventDecoder.UndecodableEvent ex) {
+            return ex.getMessage();
+        }
+    }
+
+    /** Whether a failure of {@link #apply} is a conflict or a lost connection, worth running again as is. */
+    public static boolean isTransient(Throwable failure) {
+        return Failures.isTransient(failure);
+    }
+
+    public static String describe(Throwable failure) {
+        return Failures.describe(failure);
+    }
+}

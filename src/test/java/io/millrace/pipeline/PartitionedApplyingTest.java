@@ -1,0 +1,283 @@
+package io.millrace.pipeline;
+
+import static io.millrace.accounting.WorkedExample.d;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.millrace.accounting.WorkedExample;
+import io.millrace.accounting.event.GoodsReceived;
+import io.millrace.accounting.event.MaterialConsumed;
+import io.millrace.accounting.event.OrderClosed;
+import io.millrace.accounting.event.OrderReleased;
+import io.millrace.accounting.event.StockTransferred;
+import io.millrace.eventlog.EventState;
+import io.millrace.eventlog.LoggedEvent;
+import io.millrace.eventlog.kafka.KafkaReplication;
+import io.millrace.pipeline.PartitionProcessor.Delivery;
+import io.millrace.simulator.MasterDataSet;
+import io.millrace.simulator.PlantTraffic;
+import io.millrace.simulator.TrafficOptions;
+import io.millrace.testing.TestDatabase;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Applying shared out by partition (ADR 0005), without a broker: a simulated events topic (the
+ * producer's partitioner over the accepted events, offsets per partition in acceptance order) is
+ * delivered to two instances, each with its own parked sets in memory, over one database.
+ */
+class PartitionedApplyingTest {
+
+    private static final MasterDataSet MASTER = MasterDataSet.fromResource("/demo/master-data.json");
+    private static final int PARTITIONS = 6;
+
+    /** The accepted events as the events topic holds them: per partition, in acceptance order. */
+    static final class Topic {
+        final Partitioning partitioning;
+        final Map<Integer, List<Delivery>> partitions = new HashMap<>();
+        private long readUpTo;
+
+        Topic(int partitions) {
+            partitioning = new Partitioning("events", partitions,
+                    e -> KafkaReplication.partition(KafkaReplication.key(e), partitions));
+            IntStream.range(0, partitions).forEach(p -> this.partitions.put(p, new ArrayList<>()));
+        }
+
+        /** Produces what the log accepted since the last call, as the append hook does. */
+        void produce(PipelineRig rig) {
+            for (LoggedEvent e : rig.log.readAfter(readUpTo, Integer.MAX_VALUE)) {
+                List<Delivery> records = partitions.get(partitioning.of(e));
+                records.add(new Delivery(partitioning.of(e), records.size(), e.trackingId()));
+                readUpTo = e.position();
+            }
+        }
+
+        int partitionOf(PipelineRig rig, UUID trackingId) {
+            return partitioning.of(rig.log.find(trackingId).orElseThrow());
+        }
+    }
+
+    /** One instance's consumer: its partitions and where it reads each. */
+    static final class Consumer {
+        final PartitionProcessor processor;
+        final Map<Integer, Long> positions = new HashMap<>();
+
+        Consumer(PartitionProcessor processor) {
+            this.processor = processor;
+        }
+
+        void assign(List<Integer> partitions) {
+            positions.putAll(processor.assigned(partitions));
+        }
+
+        void revoke(List<Integer> partitions) {
+            processor.revoked(partitions);
+            partitions.forEach(positions::remove);
+        }
+
+        /** Up to {@code max} records from its partitions, as a poll returns them, and moves on past them. */
+        List<Delivery> poll(Topic topic, int max, Random random) {
+            List<Delivery> out = new ArrayList<>();
+            List<Integer> order = new ArrayList<>(positions.keySet());
+            java.util.Collections.shuffle(order, random);
+            for (int p : order) {
+                List<Delivery> records = topic.partitions.get(p);
+                int from = (int) (long) positions.get(p);
+                int to = Math.min(records.size(), from + Math.max(1, max / order.size()));
+                out.addAll(records.subList(from, to));
+                positions.put(p, (long) to);
+            }
+            return out;
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3})
+    void twoInstancesSharingThePartitionsEndInTheBooksOfOneLaneWithEveryEventPostedOnce(long seed) {
+        List<ObjectNode> stream = PlantTraffic.generate(MASTER, PlantTraffic.runnablePlants(MASTER), 20261127L, 2000,
+                Clock.fixed(PlantTraffic.DEFAULT_TIME, ZoneOffset.UTC),
+                TrafficOptions.defaults().withEarlyEvents(true).withCommutingOnly(true));
+        Map<String, Object> reference;
+        try (PipelineRig rig = new PipelineRig(TestDatabase.Kind.H2, MASTER, Duration.ofMinutes(10))) {
+            for (int from = 0; from < stream.size(); from += 100) {
+                rig.append(stream.subList(from, Math.min(stream.size(), from + 100)));
+            }
+            rig.drain();
+            reference = books(rig);
+        }
+
+        Random random = new Random(seed);
+        try (PipelineRig rig = new PipelineRig(TestDatabase.Kind.H2, MASTER, Duration.ofMinutes(10))) {
+            Topic topic = new Topic(PARTITIONS);
+            Consumer a = new Consumer(rig.partitionProcessor(topic.partitioning));
+            Consumer b = new Consumer(rig.partitionProcessor(topic.partitioning));
+            a.assign(List.of(0, 1, 2));
+            b.assign(List.of(3, 4, 5));
+            boolean rebalanced = false;
+            for (int from = 0; from < stream.size(); from += 100) {
+                rig.append(stream.subList(from, Math.min(stream.size(), from + 100)));
+                topic.produce(rig);
+                Consumer next = random.nextBoolean() ? a : b;
+                List<Delivery> polled = next.poll(topic, 60, random);
+                next.processor.apply(polled);
+                if (random.nextInt(4) == 0) {
+                    next.processor.apply(polled); // redelivered, as after a rebalance before the group's commit
+                }
+                if (!rebalanced && from >= stream.size() / 2) {
+                    // instance b dies; the group moves its partitions to a, which resumes at the stored offsets
+                    b.revoke(List.of(3, 4, 5));
+                    a.assign(List.of(3, 4, 5));
+                    rebalanced = true;
+                }
+            }
+            drainAll(topic, random, a);
+            assertThat(books(rig)).isEqualTo(reference);
+            assertThat(rig.states()).containsOnlyKeys("POSTED");
+            StreamIndependenceTest.assertInvariants(rig);
+        }
+    }
+
+    @Test
+    void aConsumptionParkedInOnePartitionPostsWhenTheOtherInstanceHasAppliedWhatItWaitedFor() {
+        try (PipelineRig rig = new PipelineRig(TestDatabase.Kind.H2, WorkedExample.masterData(), Duration.ofMinutes(10))) {
+            Topic topic = new Topic(PARTITIONS);
+            UUID release = rig.accept("P100", new OrderReleased("MO-1", "FG-BRACKET", d("100"), "ea")).get(0);
+            UUID consumption = rig.accept("P100",
+                    new MaterialConsumed("MO-1", "RM-STEEL", "L-ST-1", d("300"), "kg", "P100-LINE")).get(0);
+            UUID receipt = rig.accept("P100", new GoodsReceived("GR-1", "4500001", 10, "RM-STEEL", "L-ST-1", d("400"),
+                    "kg", "P100-RM")).get(0);
+            UUID transfer = rig.accept("P100", new StockTransferred("TR-1", "RM-STEEL", "L-ST-1", d("300"), "kg",
+                    "P100-RM", "P100-LINE", null)).get(0);
+            topic.produce(rig);
+            int ordersPartition = topic.partitionOf(rig, release);
+            assertThat(topic.partitionOf(rig, receipt)).as("choose keys in different partitions")
+                    .isNotEqualTo(ordersPartition);
+            assertThat(topic.partitionOf(rig, transfer)).isNotEqualTo(ordersPartition);
+            Consumer a = new Consumer(rig.partitionProcessor(topic.partitioning));
+            Consumer b = new Consumer(rig.partitionProcessor(topic.partitioning));
+            List<Integer> others = IntStream.range(0, PARTITIONS).filter(p -> p != ordersPartition).boxed().toList();
+            a.assign(List.of(ordersPartition));
+            b.assign(others);
+            Random random = new Random(7);
+
+            a.processor.apply(a.poll(topic, 100, random));
+            assertThat(rig.state(consumption)).isEqualTo(EventState.PARKED);
+            b.processor.apply(b.poll(topic, 100, random));
+            assertThat(rig.state(transfer)).isEqualTo(EventState.POSTED);
+            assertThat(rig.state(consumption)).as("b does not hold a's parked events").isEqualTo(EventState.PARKED);
+
+            assertThat(a.processor.sweepParked()).isEqualTo(1);
+            assertThat(rig.state(consumption)).isEqualTo(EventState.POSTED);
+            assertThat(a.processor.sweepParked()).as("nothing changed since").isZero();
+        }
+    }
+
+    @Test
+    void anInstanceSeesWhatAnotherInstanceDidToItsPartitionBeforeItAppliesAClosingEvent() {
+        try (PipelineRig rig = new PipelineRig(TestDatabase.Kind.H2, WorkedExample.masterData(), Duration.ofMinutes(10))) {
+            Topic topic = new Topic(PARTITIONS);
+            UUID release = rig.accept("P100", new OrderReleased("MO-1", "FG-BRACKET", d("100"), "ea")).get(0);
+            UUID consumption = rig.accept("P100",
+                    new MaterialConsumed("MO-1", "RM-STEEL", "L-ST-1", d("300"), "kg", "P100-LINE")).get(0);
+            rig.accept("P100", new GoodsReceived("GR-1", "4500001", 10, "RM-STEEL", "L-ST-1", d("400"), "kg", "P100-RM"),
+                    new StockTransferred("TR-1", "RM-STEEL", "L-ST-1", d("300"), "kg", "P100-RM", "P100-LINE", null));
+            topic.produce(rig);
+            int ordersPartition = topic.partitionOf(rig, release);
+            Consumer a = new Consumer(rig.partitionProcessor(topic.partitioning));
+            Consumer b = new Consumer(rig.partitionProcessor(topic.partitioning));
+            a.assign(List.of(ordersPartition));
+            b.assign(IntStream.range(0, PARTITIONS).filter(p -> p != ordersPartition).boxed().toList());
+            Random random = new Random(3);
+            a.processor.apply(a.poll(topic, 100, random));
+            b.processor.apply(b.poll(topic, 100, random));
+            assertThat(rig.state(consumption)).isEqualTo(EventState.PARKED);
+
+            // master data changed on instance b: its retry covers every partition, a's too
+            b.processor.retryAfterMasterDataChange();
+            assertThat(rig.state(consumption)).isEqualTo(EventState.POSTED);
+
+            UUID close = rig.accept("P100", new OrderClosed("MO-1")).get(0);
+            topic.produce(rig);
+            a.processor.apply(a.poll(topic, 100, random));
+            assertThat(rig.state(close)).as("a reloaded its parked set: nothing of MO-1 waits any more")
+                    .isNotEqualTo(EventState.PARKED);
+            assertThat(a.processor.parkedCount()).isZero();
+        }
+    }
+
+    @Test
+    void aRecordBelowItsPartitionsStoredOffsetIsNeverAppliedAgainWhicheverInstanceGetsIt() {
+        try (PipelineRig rig = new PipelineRig(TestDatabase.Kind.H2, WorkedExample.masterData(), Duration.ofMinutes(10))) {
+            Topic topic = new Topic(1);
+            rig.accept("P100", new GoodsReceived("GR-1", "4500001", 10, "RM-STEEL", "L-ST-1", d("400"), "kg", "P100-RM"),
+                    new GoodsReceived("GR-2", "4500001", 10, "RM-STEEL", "L-ST-2", d("100"), "kg", "P100-RM"));
+            topic.produce(rig);
+            PartitionProcessor a = rig.partitionProcessor(topic.partitioning);
+            PartitionProcessor b = rig.partitionProcessor(topic.partitioning);
+            List<Delivery> records = topic.partitions.get(0);
+            a.assigned(List.of(0));
+            assertThat(a.apply(records)).isEqualTo(2);
+            Map<String, String> books = rig.trialBalance();
+
+            b.assigned(List.of(0));
+            assertThat(b.apply(records)).isZero();
+            assertThat(a.apply(records.subList(1, 2))).isZero();
+            assertThat(rig.trialBalance()).isEqualTo(books);
+            assertThat(b.nextOffsets(List.of(0))).containsEntry(0, 2L);
+            assertThat(new JdbcTemplate(rig.database.dataSource()).queryForObject(
+                    "SELECT COUNT(*) FROM ledger_journal_entry", Long.class)).isEqualTo(2L);
+        }
+    }
+
+    @Test
+    void aRecordWhoseAppendNeverCommittedIsSkippedAfterWaitingForIt() {
+        try (PipelineRig rig = new PipelineRig(TestDatabase.Kind.H2, WorkedExample.masterData(), Duration.ofMinutes(10))) {
+            Topic topic = new Topic(1);
+            UUID receipt = rig.accept("P100", new GoodsReceived("GR-1", "4500001", 10, "RM-STEEL", "L-ST-1", d("400"),
+                    "kg", "P100-RM")).get(0);
+            topic.produce(rig);
+            PartitionProcessor a = rig.partitionProcessor(topic.partitioning);
+            a.assigned(List.of(0));
+            List<Delivery> records = List.of(new Delivery(0, 0, UUID.randomUUID()), new Delivery(0, 1, null),
+                    new Delivery(0, 2, receipt));
+
+            assertThat(a.apply(records)).isEqualTo(1);
+            assertThat(rig.state(receipt)).isEqualTo(EventState.POSTED);
+            assertThat(a.nextOffsets(List.of(0))).containsEntry(0, 3L);
+        }
+    }
+
+    /** Delivers everything left, then sweeps until nothing moves. */
+    private static void drainAll(Topic topic, Random random, Consumer owner) {
+        List<Delivery> polled;
+        do {
+            polled = owner.poll(topic, 200, random);
+            owner.processor.apply(polled);
+        } while (!polled.isEmpty());
+        for (int i = 0; i < 20 && owner.processor.sweepParked() > 0; i++) {
+            // until a sweep finds nothing new committed
+        }
+    }
+
+    /**
+     * Balances (not the gross turnover: the cent that a posting books to rounding depends on the
+     * stock valued before it, so it moves between events of different keys with their order),
+     * stock, orders, states and journal entries per event.
+     */
+    private static Map<String, Object> books(PipelineRig rig) {
+        return Map.of("trial balance", rig.trialBalance(), "inventory", rig.inventory(), "orders", rig.orderStates(),
+                "states", rig.states(), "entries per event", rig.entriesPerEvent());
+    }
+}
