@@ -1,7 +1,9 @@
 package io.millrace.cli;
 
+import io.millrace.catalog.EventCatalog;
 import io.millrace.simulator.MasterDataSet;
 import io.millrace.simulator.PlantTraffic;
+import io.millrace.simulator.TrafficOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -11,16 +13,19 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -31,7 +36,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * {@code millrace bench kafka}: end-to-end throughput of one or more hub instances with Kafka as
  * the backbone, on one empty PostgreSQL database: starts the instances in this process, loads the
- * demo master data, sends generated plant traffic in batches spread over the instances and measures
+ * demo master data, sends generated plant traffic in batches (each business key through one
+ * instance, in order) over the instances and measures
  * from the first request until every event has been taken up by the pipeline (posted, parked or
  * raised). Prints events per second accepted and applied.
  */
@@ -112,20 +118,21 @@ public final class KafkaBench implements Callable<Integer> {
             throw new IllegalStateException("could not issue a producer key: " + issued.body());
         }
         String key = m.group(1);
-        List<ObjectNode> stream = PlantTraffic.generate(master, PlantTraffic.runnablePlants(master), 42L, events);
-        List<String> bodies = new ArrayList<>();
-        for (int from = 0; from < stream.size(); from += batch) {
-            bodies.add(stream.subList(from, Math.min(stream.size(), from + batch)).toString());
-        }
+        // traffic whose keys commute: instances apply partitions in parallel, and backflushes and counts
+        // would come out differently with the order of other keys' events (ADR 0004, 0005)
+        List<ObjectNode> stream = PlantTraffic.generate(master, PlantTraffic.runnablePlants(master), 42L, events,
+                Clock.fixed(PlantTraffic.DEFAULT_TIME, ZoneOffset.UTC), TrafficOptions.defaults().withCommutingOnly(true));
+        List<List<String>> bodies = routedByKey(stream, bases.size());
         long start = System.nanoTime();
-        AtomicInteger next = new AtomicInteger();
         ExecutorService senders = Executors.newFixedThreadPool(bases.size());
         List<Callable<Void>> work = new ArrayList<>();
-        for (String base : bases) {
+        for (int i = 0; i < bases.size(); i++) {
+            String base = bases.get(i);
+            List<String> own = bodies.get(i);
             work.add(() -> {
-                for (int i = next.getAndIncrement(); i < bodies.size(); i = next.getAndIncrement()) {
+                for (String body : own) {
                     check(client.send(request(base + "/api/v1/events", key, "application/cloudevents-batch+json")
-                            .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i))).build(),
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                             HttpResponse.BodyHandlers.ofString()), 202);
                 }
                 return null;
@@ -139,30 +146,57 @@ public final class KafkaBench implements Callable<Integer> {
             senders.shutdownNow();
         }
         double accepted = (System.nanoTime() - start) / 1e9;
-        while (true) {
-            String backlog = client.send(request(bases.get(0) + "/api/v1/pipeline/backlog", adminKey, null).GET().build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-            long pending = -1;
-            Matcher c = COUNT.matcher(backlog);
-            while (c.find()) {
-                if (c.group(1).equals("pending")) {
-                    pending = Long.parseLong(c.group(2));
-                }
-            }
-            if (pending == 0) {
-                break;
-            }
+        Map<String, Long> counts;
+        do {
             Thread.sleep(100);
-        }
+            counts = backlog(client, bases.get(0), adminKey);
+        } while (counts.getOrDefault("pending", -1L) != 0);
         double applied = (System.nanoTime() - start) / 1e9;
         System.out.printf(Locale.ROOT, "kafka bench, %d instance(s), %d events in batches of %d:%n", bases.size(), events,
                 batch);
         System.out.printf(Locale.ROOT, "  accepted (202, on the topic) in %.1f s: %,.0f events/s%n", accepted,
                 events / accepted);
         System.out.printf(Locale.ROOT, "  applied end to end in %.1f s: %,.0f events/s%n", applied, events / applied);
+        System.out.printf(Locale.ROOT, "  then: %,d posted, %,d parked, %,d exceptions%n", counts.getOrDefault("posted", 0L),
+                counts.getOrDefault("parked", 0L), counts.getOrDefault("exceptions", 0L));
         System.out.printf(Locale.ROOT, "  machine: %d cores, Java %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
         return 0;
+    }
+
+    /**
+     * The stream's batches for each instance: every business key goes through one instance, in the
+     * stream's order, as a plant's systems would send a key's events to one endpoint.
+     */
+    private List<List<String>> routedByKey(List<ObjectNode> stream, int instances) {
+        EventCatalog catalog = EventCatalog.loadDefault();
+        List<List<ObjectNode>> routed = new ArrayList<>();
+        for (int i = 0; i < instances; i++) {
+            routed.add(new ArrayList<>());
+        }
+        for (ObjectNode event : stream) {
+            routed.get(Math.floorMod(catalog.businessKey(event).hashCode(), instances)).add(event);
+        }
+        List<List<String>> bodies = new ArrayList<>();
+        for (List<ObjectNode> own : routed) {
+            List<String> batches = new ArrayList<>();
+            for (int from = 0; from < own.size(); from += batch) {
+                batches.add(own.subList(from, Math.min(own.size(), from + batch)).toString());
+            }
+            bodies.add(batches);
+        }
+        return bodies;
+    }
+
+    private static Map<String, Long> backlog(HttpClient client, String base, String adminKey) throws Exception {
+        String body = client.send(request(base + "/api/v1/pipeline/backlog", adminKey, null).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Map<String, Long> counts = new HashMap<>();
+        Matcher c = COUNT.matcher(body);
+        while (c.find()) {
+            counts.put(c.group(1), Long.parseLong(c.group(2)));
+        }
+        return counts;
     }
 
     private static HttpRequest.Builder request(String uri, String key, String contentType) {

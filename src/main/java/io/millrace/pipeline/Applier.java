@@ -58,6 +58,18 @@ final class Applier {
         drain(all);
     }
 
+    /** Retries these parked events (those still parked), in acceptance order, and whatever their postings release. */
+    void retryParked(Collection<UUID> trackingIds) {
+        TreeSet<Long> due = new TreeSet<>();
+        for (UUID id : trackingIds) {
+            ParkedEvent p = parked.get(id);
+            if (p != null) {
+                due.add(p.position());
+            }
+        }
+        drain(due);
+    }
+
     /** Turns the events parked at or before {@code cutoff} into exceptions with the reason they last failed with. */
     int expire(Instant cutoff) {
         int expired = 0;

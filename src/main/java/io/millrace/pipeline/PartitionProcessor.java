@@ -52,6 +52,8 @@ public final class PartitionProcessor implements Decisions {
 
     private static final Logger LOG = LoggerFactory.getLogger(PartitionProcessor.class);
     private static final Duration ORPHAN_POLL = Duration.ofMillis(50);
+    private static final Duration FIRST_RETRY = Duration.ofMillis(250);
+    private static final Duration LONGEST_RETRY = Duration.ofSeconds(8);
 
     /** The body of one transaction over some partitions; {@code next} collects their new offsets. */
     private interface Work<T> {
@@ -78,6 +80,7 @@ public final class PartitionProcessor implements Decisions {
     private final ReentrantLock lock = new ReentrantLock(true);
     private final Map<Integer, Lane> lanes = new HashMap<>();
     private final SortedSet<Integer> owned = new TreeSet<>();
+    private final Map<UUID, long[]> retries = new HashMap<>();
     private long sweptAt = Long.MIN_VALUE;
 
     PartitionProcessor(TransactionTemplate transactions, BooksStore books, PostingEngines engines, EventLog log,
@@ -104,7 +107,7 @@ public final class PartitionProcessor implements Decisions {
         try {
             rows.ensurePartitions(partitions);
             owned.addAll(partitions);
-            partitions.forEach(lanes::remove); // another instance may have applied them meanwhile
+            forget(partitions); // another instance may have applied them meanwhile
             return rows.nextOffsets(partitions);
         } finally {
             lock.unlock();
@@ -116,9 +119,18 @@ public final class PartitionProcessor implements Decisions {
         lock.lock();
         try {
             owned.removeAll(partitions);
-            partitions.forEach(lanes::remove);
+            forget(partitions);
         } finally {
             lock.unlock();
+        }
+    }
+
+    private void forget(Collection<Integer> partitions) {
+        for (int p : partitions) {
+            Lane lane = lanes.remove(p);
+            if (lane != null) {
+                lane.parked().forEach(e -> retries.remove(e.decoded().trackingId()));
+            }
         }
     }
 
@@ -143,6 +155,15 @@ public final class PartitionProcessor implements Decisions {
         rows.ensurePlants(plants);
         SortedSet<Integer> partitions = deliveries.stream().map(Delivery::partition)
                 .collect(Collectors.toCollection(TreeSet::new));
+        lock.lock();
+        try {
+            // this instance's other partitions with parked events join the transaction, so that what
+            // the batch posts releases their events at once, as one lane would
+            owned.stream().filter(p -> lanes.get(p) != null && !lanes.get(p).parked().isEmpty())
+                    .forEach(partitions::add);
+        } finally {
+            lock.unlock();
+        }
         return transact(partitions, plants, (applier, locked, next) -> {
             List<UUID> fresh = new ArrayList<>();
             for (Delivery d : deliveries) {
@@ -196,29 +217,55 @@ public final class PartitionProcessor implements Decisions {
     }
 
     /**
-     * Retries the parked events of this instance's partitions when anything was committed since the
-     * last sweep (by any instance: what they wait for may have been posted in another partition);
-     * how many partitions it swept.
+     * Retries the parked events of this instance's partitions that are due, when anything was
+     * committed since the last sweep: what they wait for may have been posted in a partition of
+     * another instance, whose postings cannot release them directly. Each event is retried at the
+     * first sweep that sees it, then after {@link #FIRST_RETRY}, twice as long each time it is still
+     * parked, up to
+     * {@link #LONGEST_RETRY}, so that a long-waiting event costs little. How many it retried.
      */
     public int sweepParked() {
         lock.lock();
         try {
-            SortedSet<Integer> withParked = owned.stream().filter(p -> lanes.get(p) == null
-                    || !lanes.get(p).parked().isEmpty()).collect(Collectors.toCollection(TreeSet::new));
-            if (withParked.isEmpty()) {
+            long now = System.nanoTime();
+            SortedSet<Integer> partitions = new TreeSet<>();
+            List<UUID> due = new ArrayList<>();
+            for (int p : owned) {
+                Lane lane = lanes.get(p);
+                if (lane == null) {
+                    partitions.add(p); // not read since assigned: read it, in case it holds parked events
+                    continue;
+                }
+                for (ParkedEvent e : lane.parked()) {
+                    long[] schedule = retries.computeIfAbsent(e.decoded().trackingId(),
+                            id -> new long[] {now, FIRST_RETRY.toNanos() / 2});
+                    if (now - schedule[0] >= 0) {
+                        partitions.add(p);
+                        due.add(e.decoded().trackingId());
+                    }
+                }
+            }
+            if (partitions.isEmpty()) {
                 return 0;
             }
             long generations = rows.generations();
             if (generations == sweptAt) {
                 return 0;
             }
-            transact(withParked, Set.of(), (applier, locked, next) -> {
-                applier.retryAllParked();
+            transact(partitions, Set.of(), (applier, locked, next) -> {
+                applier.retryParked(due);
                 return null;
             });
             // the sweep's own commit moved each swept partition's generation by one
-            sweptAt = generations + withParked.size();
-            return withParked.size();
+            sweptAt = generations + partitions.size();
+            for (UUID id : due) {
+                long[] schedule = retries.get(id);
+                if (schedule != null) {
+                    schedule[1] = Math.min(LONGEST_RETRY.toNanos(), schedule[1] * 2);
+                    schedule[0] = now + schedule[1];
+                }
+            }
+            return due.size();
         } finally {
             lock.unlock();
         }
@@ -328,7 +375,11 @@ public final class PartitionProcessor implements Decisions {
             Map<Integer, List<ParkedEvent>> byPartition = parked.inOrder().stream()
                     .collect(Collectors.groupingBy(e -> partitioning.of(e.decoded().logged())));
             for (int p : partitions) {
-                lanes.put(p, new Lane(locked.get(p).generation() + 1, byPartition.getOrDefault(p, List.of())));
+                Lane before = lanes.put(p, new Lane(locked.get(p).generation() + 1, byPartition.getOrDefault(p, List.of())));
+                if (before != null) {
+                    before.parked().stream().filter(e -> parked.get(e.decoded().trackingId()) == null)
+                            .forEach(e -> retries.remove(e.decoded().trackingId()));
+                }
             }
             metrics.committed(batch.counted, clock.instant());
             return result;
