@@ -4,8 +4,11 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -23,6 +26,8 @@ final class PartitionRows {
 
     private final JdbcTemplate jdbc;
     private final String topic;
+    private final Set<Integer> knownPartitions = ConcurrentHashMap.newKeySet();
+    private final Set<String> knownPlants = ConcurrentHashMap.newKeySet();
 
     PartitionRows(DataSource dataSource, String topic) {
         this.jdbc = new JdbcTemplate(dataSource);
@@ -31,16 +36,22 @@ final class PartitionRows {
 
     /** Creates the rows of partitions seen for the first time (offset 0), in their own transaction. */
     void ensurePartitions(Collection<Integer> partitions) {
-        for (int p : new java.util.TreeSet<>(partitions)) {
-            jdbc.update("INSERT INTO pipeline_partition (topic, partition_no, next_offset, generation) "
-                    + "VALUES (?, ?, 0, 0) ON CONFLICT DO NOTHING", topic, p);
+        for (int p : new TreeSet<>(partitions)) {
+            if (!knownPartitions.contains(p)) {
+                jdbc.update("INSERT INTO pipeline_partition (topic, partition_no, next_offset, generation) "
+                        + "VALUES (?, ?, 0, 0) ON CONFLICT DO NOTHING", topic, p);
+                knownPartitions.add(p);
+            }
         }
     }
 
     /** Creates the lock rows of plants seen for the first time, in their own transaction. */
     void ensurePlants(Collection<String> plants) {
-        for (String plant : new java.util.TreeSet<>(plants)) {
-            jdbc.update("INSERT INTO pipeline_plant_lock (plant) VALUES (?) ON CONFLICT DO NOTHING", plant);
+        for (String plant : new TreeSet<>(plants)) {
+            if (!knownPlants.contains(plant)) {
+                jdbc.update("INSERT INTO pipeline_plant_lock (plant) VALUES (?) ON CONFLICT DO NOTHING", plant);
+                knownPlants.add(plant);
+            }
         }
     }
 

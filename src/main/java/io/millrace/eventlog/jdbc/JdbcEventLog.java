@@ -135,16 +135,10 @@ public final class JdbcEventLog implements EventLog {
             }
         }
         if (position != lastPosition) {
-            try (PreparedStatement head = c.prepareStatement("UPDATE event_log_head SET last_position = ? WHERE id = 1");
-                 PreparedStatement count = c.prepareStatement(
-                         "UPDATE event_log_state_count SET events = events + ? WHERE state = 'PENDING'")) {
+            try (PreparedStatement head = c.prepareStatement("UPDATE event_log_head SET last_position = ? WHERE id = 1")) {
                 head.setLong(1, position);
                 head.executeUpdate();
-                count.setLong(1, position - lastPosition);
-                count.executeUpdate();
             }
-        }
-        if (!toInsert.isEmpty()) {
             List<LoggedEvent> added = new ArrayList<>(toInsert.size());
             long at = lastPosition;
             for (int i : toInsert) {
@@ -154,6 +148,13 @@ public final class JdbcEventLog implements EventLog {
                         EventState.PENDING));
             }
             hook.beforeCommit(added);
+            // the count rows are shared with the appliers' state changes: lock them only now, after a
+            // hook that may wait for a broker, so that applying never waits for that round trip
+            try (PreparedStatement count = c.prepareStatement(
+                    "UPDATE event_log_state_count SET events = events + ? WHERE state = 'PENDING'")) {
+                count.setLong(1, position - lastPosition);
+                count.executeUpdate();
+            }
         }
         List<Receipt> receipts = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
