@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.millrace.accounting.WorkedExample;
 import io.millrace.accounting.event.GoodsReceived;
+import io.millrace.accounting.event.InvoiceLine;
+import io.millrace.accounting.event.InvoiceReceived;
 import io.millrace.accounting.event.MaterialConsumed;
 import io.millrace.accounting.event.OrderClosed;
 import io.millrace.accounting.event.OrderReleased;
@@ -214,6 +216,32 @@ class PartitionedApplyingTest {
             assertThat(rig.state(close)).as("a reloaded its parked set: nothing of MO-1 waits any more")
                     .isNotEqualTo(EventState.PARKED);
             assertThat(a.processor.parkedCount()).isZero();
+        }
+    }
+
+    @Test
+    void anOperatorApprovesOnOneInstanceAnExceptionOfAPartitionAnotherInstanceApplies() {
+        try (PipelineRig rig = new PipelineRig(TestDatabase.Kind.H2, WorkedExample.masterData(), Duration.ofMinutes(10))) {
+            Topic topic = new Topic(PARTITIONS);
+            rig.accept("P100", ParkingAndOrderTest.receipt());
+            UUID invoice = rig.accept("P100", new InvoiceReceived("INV-1", "S-ACME", "EUR",
+                    List.of(new InvoiceLine("4500001", 10, d("1000"), d("3.00"))))).get(0);
+            topic.produce(rig);
+            Consumer owner = new Consumer(rig.partitionProcessor(topic.partitioning));
+            owner.assign(IntStream.range(0, PARTITIONS).boxed().toList());
+            owner.processor.apply(owner.poll(topic, 100, new Random(5)));
+            ExceptionQueue otherInstance = new ExceptionQueue(rig.partitionProcessor(topic.partitioning), rig.store);
+            ExceptionItem raised = otherInstance.list("OPEN", 0, 10).items().get(0);
+            assertThat(raised.reason()).isEqualTo("THREE_WAY_MATCH_FAILED");
+
+            ExceptionItem approved = otherInstance.approve(raised.id(), "key:op-7");
+
+            assertThat(approved.status()).isEqualTo("APPROVED");
+            assertThat(rig.state(invoice)).isEqualTo(EventState.POSTED);
+            int partition = topic.partitionOf(rig, invoice);
+            assertThat(owner.processor.nextOffsets(List.of(partition))).as("a decision moves no offset")
+                    .containsEntry(partition, (long) topic.partitions.get(partition).size());
+            assertThat(rig.trialBalance()).containsEntry("P100/2000", "-3000");
         }
     }
 
