@@ -53,7 +53,7 @@ public final class PartitionProcessor implements Decisions {
     private static final Logger LOG = LoggerFactory.getLogger(PartitionProcessor.class);
     private static final Duration ORPHAN_POLL = Duration.ofMillis(50);
     private static final Duration FIRST_RETRY = Duration.ofMillis(250);
-    private static final Duration LONGEST_RETRY = Duration.ofSeconds(8);
+    private static final Duration LONGEST_RETRY = Duration.ofSeconds(2);
 
     /** The body of one transaction over some partitions; {@code next} collects their new offsets. */
     private interface Work<T> {
@@ -80,8 +80,7 @@ public final class PartitionProcessor implements Decisions {
     private final ReentrantLock lock = new ReentrantLock(true);
     private final Map<Integer, Lane> lanes = new HashMap<>();
     private final SortedSet<Integer> owned = new TreeSet<>();
-    private final Map<UUID, long[]> retries = new HashMap<>();
-    private long sweptAt = Long.MIN_VALUE;
+    private final Map<UUID, Retry> retries = new HashMap<>();
 
     PartitionProcessor(TransactionTemplate transactions, BooksStore books, PostingEngines engines, EventLog log,
                        PipelineStore store, PartitionRows rows, Publications publications, PipelineMetrics metrics,
@@ -217,57 +216,78 @@ public final class PartitionProcessor implements Decisions {
     }
 
     /**
-     * Retries the parked events of this instance's partitions that are due, when anything was
-     * committed since the last sweep: what they wait for may have been posted in a partition of
-     * another instance, whose postings cannot release them directly. Each event is retried at the
-     * first sweep that sees it, then after {@link #FIRST_RETRY}, twice as long each time it is still
-     * parked, up to
-     * {@link #LONGEST_RETRY}, so that a long-waiting event costs little. How many it retried.
+     * Retries the parked events of this instance's partitions that are due and that have not been
+     * tried since anything was last committed: what they wait for may have been posted in a
+     * partition of another instance, whose postings cannot release them directly. Each event is
+     * retried at the first sweep that sees it, then after {@link #FIRST_RETRY}, twice as long each
+     * time it is still parked, up to {@link #LONGEST_RETRY}, so that a long-waiting event costs
+     * little. How many it retried.
      */
     public int sweepParked() {
         lock.lock();
         try {
             long now = System.nanoTime();
-            SortedSet<Integer> partitions = new TreeSet<>();
-            List<UUID> due = new ArrayList<>();
+            SortedSet<Integer> unread = new TreeSet<>();
+            Map<UUID, Integer> candidates = new LinkedHashMap<>();
             for (int p : owned) {
                 Lane lane = lanes.get(p);
                 if (lane == null) {
-                    partitions.add(p); // not read since assigned: read it, in case it holds parked events
+                    unread.add(p); // not read since assigned: read it, in case it holds parked events
                     continue;
                 }
                 for (ParkedEvent e : lane.parked()) {
-                    long[] schedule = retries.computeIfAbsent(e.decoded().trackingId(),
-                            id -> new long[] {now, FIRST_RETRY.toNanos() / 2});
-                    if (now - schedule[0] >= 0) {
-                        partitions.add(p);
-                        due.add(e.decoded().trackingId());
+                    Retry retry = retries.computeIfAbsent(e.decoded().trackingId(), id -> new Retry(now));
+                    if (now - retry.dueAt >= 0) {
+                        candidates.put(e.decoded().trackingId(), p);
                     }
                 }
             }
-            if (partitions.isEmpty()) {
+            if (unread.isEmpty() && candidates.isEmpty()) {
                 return 0;
             }
             long generations = rows.generations();
-            if (generations == sweptAt) {
-                return 0;
+            SortedSet<Integer> partitions = new TreeSet<>(unread);
+            List<UUID> due = new ArrayList<>();
+            candidates.forEach((id, p) -> {
+                if (retries.get(id).seenGenerations != generations) {
+                    due.add(id);
+                    partitions.add(p);
+                }
+            });
+            if (partitions.isEmpty()) {
+                return 0; // nothing was committed since they were last tried
             }
             transact(partitions, Set.of(), (applier, locked, next) -> {
                 applier.retryParked(due);
                 return null;
             });
-            // the sweep's own commit moved each swept partition's generation by one
-            sweptAt = generations + partitions.size();
             for (UUID id : due) {
-                long[] schedule = retries.get(id);
-                if (schedule != null) {
-                    schedule[1] = Math.min(LONGEST_RETRY.toNanos(), schedule[1] * 2);
-                    schedule[0] = now + schedule[1];
+                Retry retry = retries.get(id);
+                if (retry != null) {
+                    // the sweep's own commit moved each swept partition's generation by one
+                    retry.tried(now, generations + partitions.size());
                 }
             }
             return due.size();
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** When a sweep next retries a parked event, and the sum of generations when it last did. */
+    private static final class Retry {
+        long dueAt;
+        long delay = FIRST_RETRY.toNanos() / 2;
+        long seenGenerations = Long.MIN_VALUE;
+
+        Retry(long dueAt) {
+            this.dueAt = dueAt;
+        }
+
+        void tried(long at, long generations) {
+            delay = Math.min(LONGEST_RETRY.toNanos(), delay * 2);
+            dueAt = at + delay;
+            seenGenerations = generations;
         }
     }
 
