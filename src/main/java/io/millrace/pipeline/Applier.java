@@ -9,9 +9,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Applies events inside one transaction by the ordering rules of ADR 0004: new events in acceptance
@@ -49,6 +52,17 @@ final class Applier {
         Decoded bare = new Decoded(event, EventDecoder.context(event), null);
         raise(bare, EventState.PENDING, INTERNAL_ERROR, message, null);
         cascade(Set.of(ParkedEvents.done(event.trackingId())));
+    }
+
+    /**
+     * Master data changed: retries these open exceptions (those whose event the log still has), then
+     * every parked event, in acceptance order; the hub is the actor.
+     */
+    void retryAfterMasterDataChange(List<ExceptionItem> exceptions, Function<UUID, Optional<Decoded>> events) {
+        for (ExceptionItem item : exceptions) {
+            events.apply(item.trackingId()).ifPresent(event -> retryException(item, event, "hub"));
+        }
+        retryAllParked();
     }
 
     /** Retries every parked event (master data changed), in acceptance order. */

@@ -325,13 +325,8 @@ public final class PartitionProcessor implements Decisions {
         SortedSet<Integer> all = IntStream.range(0, partitioning.partitions()).boxed()
                 .collect(Collectors.toCollection(TreeSet::new));
         transact(all, plants, (applier, locked, next) -> {
-            for (ExceptionItem item : store.openExceptions(ExceptionQueue.MASTER_DATA_REASONS)) {
-                Optional<Decoded> event = decodedEvent(item.trackingId());
-                if (event.isPresent()) {
-                    applier.retryException(item, event.get(), "hub");
-                }
-            }
-            applier.retryAllParked();
+            applier.retryAfterMasterDataChange(store.openExceptions(ExceptionQueue.MASTER_DATA_REASONS),
+                    this::decodedEvent);
             return null;
         });
     }

@@ -129,13 +129,8 @@ public class Processor implements Decisions {
      */
     public void retryAfterMasterDataChange() {
         transact((applier, cursor, advance) -> {
-            for (ExceptionItem item : store.openExceptions(ExceptionQueue.MASTER_DATA_REASONS)) {
-                Optional<Decoded> event = decodedEvent(item.trackingId());
-                if (event.isPresent()) {
-                    applier.retryException(item, event.get(), "hub");
-                }
-            }
-            applier.retryAllParked();
+            applier.retryAfterMasterDataChange(store.openExceptions(ExceptionQueue.MASTER_DATA_REASONS),
+                    this::decodedEvent);
             return null;
         });
     }
