@@ -50,9 +50,9 @@ public final class KafkaOutboundRelay implements SmartLifecycle {
         outbox.onCommit(wakeup::wake);
     }
 
-    /** One round: positions what an earlier hub version left without one, relays the next batch; how many it published. */
+    /** One round: sequences new messages, relays the next batch; how many it published. */
     int round() {
-        store.sequenceUnpositioned(BATCH);
+        store.sequence(BATCH);
         Instant now = clock.instant();
         if (!store.acquireLease(subscriber, owner, now, now.plus(settings.sendTimeout().multipliedBy(2)))) {
             return 0;

@@ -6,8 +6,7 @@ import java.util.UUID;
 
 /**
  * One published message as lineage shows it: its CloudEvents {@code id} and {@code type}, when it
- * was written to the outbox, its delivery {@code position} (null only for a message an earlier
- * hub version wrote and that is not sequenced yet) and its
+ * was written to the outbox, its delivery {@code position} (null until sequenced) and its
  * delivery to every configured subscriber of its type.
  */
 public record OutboundRecord(UUID id, String type, String subject, String plant, String correlationId,

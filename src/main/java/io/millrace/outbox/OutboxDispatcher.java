@@ -21,9 +21,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Runs the outbox delivery on threads of its own: one worker per subscriber, woken after every
- * commit that wrote messages, and a sweeper that gives positions to messages an earlier hub
- * version wrote without one. Publishes, per subscriber,
+ * Runs the outbox delivery on threads of its own: a sequencer that gives committed messages
+ * their positions, and one worker per subscriber. Publishes, per subscriber,
  * {@code millrace.outbox.delivered} and {@code millrace.outbox.delivery.failures} (counters),
  * {@code millrace.outbox.lag} (messages not delivered yet) and {@code millrace.outbox.circuit.state}
  * (0 closed, 1 open, 2 half-open, 3 other).
@@ -40,7 +39,8 @@ public class OutboxDispatcher implements SmartLifecycle {
     private final String owner = "hub-" + UUID.randomUUID();
     private final Map<String, CircuitBreaker> breakers = new LinkedHashMap<>();
     private final List<Meter> registered = new ArrayList<>();
-    private volatile List<SubscriberWorker> workers = List.of();
+    private final Wakeup sequencerWakeup = new Wakeup();
+    private List<SubscriberWorker> workers = List.of();
     private ExecutorService threads;
 
     public OutboxDispatcher(Outbox outbox, OutboxProperties settings, Clock clock, MeterRegistry meters) {
@@ -62,7 +62,7 @@ public class OutboxDispatcher implements SmartLifecycle {
                     e.getStateTransition()));
             breakers.put(webhook.name(), breaker);
         }
-        outbox.onCommit(() -> workers.forEach(SubscriberWorker::wake));
+        outbox.onCommit(sequencerWakeup::wake);
     }
 
     /** The circuit state of the subscriber's delivery. */
@@ -88,7 +88,7 @@ public class OutboxDispatcher implements SmartLifecycle {
             threads.execute(worker);
         }
         workers = List.copyOf(started);
-        threads.execute(this::sweepUnpositioned);
+        threads.execute(this::sequenceLoop);
         log.info("Outbox delivery started for {} subscriber(s): {}", webhooks.size(), webhooks);
     }
 
@@ -121,21 +121,16 @@ public class OutboxDispatcher implements SmartLifecycle {
         };
     }
 
-    /**
-     * Messages carry their position from the start; only rows an earlier hub version left without
-     * one need it given here. They may appear while such an instance still runs next to this one,
-     * so the sweep repeats at the poll interval; it is one indexed read when there are none.
-     */
-    private void sweepUnpositioned() {
+    private void sequenceLoop() {
         OutboxStore store = outbox.store();
         while (!Thread.currentThread().isInterrupted()) {
             try {
-                int sequenced = store.sequenceUnpositioned(SEQUENCE_BATCH);
+                int sequenced = store.sequence(SEQUENCE_BATCH);
                 if (sequenced > 0) {
                     workers.forEach(SubscriberWorker::wake);
                 }
                 if (sequenced < SEQUENCE_BATCH) {
-                    TimeUnit.MILLISECONDS.sleep(settings.pollInterval().toMillis());
+                    sequencerWakeup.await(settings.pollInterval());
                 }
             } catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();

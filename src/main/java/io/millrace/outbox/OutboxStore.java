@@ -11,15 +11,14 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The outbox tables over JDBC, on H2 and PostgreSQL. {@link #insert} runs in the caller's
- * transaction (the template joins the Spring-managed transaction bound to the data source); the
- * dispatcher's writes run in transactions of their own.
+ * transaction (JdbcTemplate takes the connection bound to it); the dispatcher's writes run in
+ * transactions of their own.
  */
 class OutboxStore {
 
@@ -39,63 +38,35 @@ class OutboxStore {
         this.transactions = transactions;
     }
 
-    /**
-     * Writes the messages with the next positions, in the current transaction if there is one (else
-     * in one of their own). The positions are taken under the {@code outbox_sequencer} row lock,
-     * which the transaction holds until it commits or rolls back: the next writer waits for it, so
-     * positions become visible in increasing order, without gaps, and a reader that has seen
-     * position p never later meets a smaller one. Taking them here rather than after commit spares
-     * every message a second write.
-     */
+    /** Writes the messages, unsequenced, in the current transaction if there is one. */
     void insert(List<StoredMessage> messages) {
         if (messages.isEmpty()) {
             return;
         }
-        transactions.executeWithoutResult(tx -> {
-            long last = lockSequencer();
-            jdbc.batchUpdate("INSERT INTO outbox_message (position, event_id, type, source, subject, plant,"
-                            + " correlation_id, tracking_id, event_time, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    new BatchPreparedStatementSetter() {
-                        @Override
-                        public void setValues(PreparedStatement s, int i) throws SQLException {
-                            StoredMessage m = messages.get(i);
-                            s.setLong(1, last + i + 1);
-                            s.setObject(2, m.eventId());
-                            s.setString(3, m.type());
-                            s.setString(4, m.source());
-                            s.setString(5, m.subject());
-                            s.setString(6, m.plant());
-                            s.setString(7, m.correlationId());
-                            s.setObject(8, m.trackingId());
-                            s.setObject(9, utc(m.time()));
-                            s.setString(10, m.data());
-                        }
-
-                        @Override
-                        public int getBatchSize() {
-                            return messages.size();
-                        }
-                    });
-            jdbc.update("UPDATE outbox_sequencer SET last_position = ? WHERE id = 1", last + messages.size());
-        });
-    }
-
-    private long lockSequencer() {
-        return jdbc.queryForObject("SELECT last_position FROM outbox_sequencer WHERE id = 1 FOR UPDATE", Long.class);
+        jdbc.batchUpdate("INSERT INTO outbox_message (event_id, type, source, subject, plant, correlation_id,"
+                        + " tracking_id, event_time, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", messages, messages.size(),
+                (PreparedStatement s, StoredMessage m) -> {
+                    s.setObject(1, m.eventId());
+                    s.setString(2, m.type());
+                    s.setString(3, m.source());
+                    s.setString(4, m.subject());
+                    s.setString(5, m.plant());
+                    s.setString(6, m.correlationId());
+                    s.setObject(7, m.trackingId());
+                    s.setObject(8, utc(m.time()));
+                    s.setString(9, m.data());
+                });
     }
 
     /**
-     * Gives positions, in the order they were written, to up to {@code max} committed messages
-     * that have none: earlier hub versions wrote messages without a position and sequenced them
-     * after commit, so an upgraded database (or an older instance still running next to this one)
-     * may hold some. Returns how many; takes no lock when there are none.
+     * Gives the next positions to up to {@code max} committed, unsequenced messages in the order
+     * they were written; returns how many. Sequencers of all instances take turns on the
+     * sequencer row's lock.
      */
-    int sequenceUnpositioned(int max) {
-        if (jdbc.queryForList("SELECT id FROM outbox_message WHERE position IS NULL LIMIT 1", Long.class).isEmpty()) {
-            return 0;
-        }
+    int sequence(int max) {
         Integer done = transactions.execute(tx -> {
-            long last = lockSequencer();
+            long last = jdbc.queryForObject("SELECT last_position FROM outbox_sequencer WHERE id = 1 FOR UPDATE",
+                    Long.class);
             List<Long> ids = jdbc.queryForList("SELECT id FROM outbox_message WHERE position IS NULL ORDER BY id"
                     + " LIMIT ?", Long.class, max);
             if (ids.isEmpty()) {
@@ -126,7 +97,7 @@ class OutboxStore {
                 + typeFilter(types) + " ORDER BY position LIMIT ?", MESSAGES, args.toArray());
     }
 
-    /** Messages of the types (all when empty) not delivered yet: after the position, or still without one. */
+    /** Messages of the types (all when empty) not delivered yet: after the position, or unsequenced. */
     long undelivered(long after, List<String> types) {
         List<Object> args = new ArrayList<>();
         args.add(after);

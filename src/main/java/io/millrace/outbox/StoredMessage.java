@@ -3,10 +3,7 @@ package io.millrace.outbox;
 import java.time.Instant;
 import java.util.UUID;
 
-/**
- * A message as the outbox table holds it; {@code data} is the JSON text, {@code position} null
- * before it is written (and for a message an earlier hub version left unsequenced).
- */
+/** A message as the outbox table holds it; {@code data} is the JSON text, {@code position} null until sequenced. */
 record StoredMessage(Long position, UUID eventId, String type, String source, String subject, String plant,
                      String correlationId, UUID trackingId, Instant time, String data) {
 }

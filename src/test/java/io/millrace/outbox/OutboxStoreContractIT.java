@@ -65,7 +65,7 @@ class OutboxStoreContractIT {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Kind.class)
-    void enqueueJoinsTheCallersTransactionSoARollbackLeavesNeitherMessagesNorAGapInPositions(TestDatabase.Kind kind) {
+    void enqueueJoinsTheCallersTransactionSoARollbackLeavesNothing(TestDatabase.Kind kind) {
         start(kind);
         UUID tracking = UUID.randomUUID();
 
@@ -80,71 +80,33 @@ class OutboxStoreContractIT {
         assertThat(rows()).isEqualTo(2);
         assertThat(outbox.forEvent(tracking)).extracting(OutboundRecord::type, OutboundRecord::subject,
                         OutboundRecord::createdAt, OutboundRecord::position)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(JOURNAL, "E-1", NOW, 1L),
-                        org.assertj.core.groups.Tuple.tuple(INVOICE, "INV-1", NOW, 2L));
-        assertThat(store.highWater()).isEqualTo(2);
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(JOURNAL, "E-1", NOW, null),
+                        org.assertj.core.groups.Tuple.tuple(INVOICE, "INV-1", NOW, null));
     }
 
-    /*
-     * What a subscriber relies on: it reads up to the high water and never meets a smaller position
-     * later. Positions are taken at write under the sequencer row lock held until commit, so a
-     * second writer waits for the first one's commit and its messages come after them, and while
-     * the first one is uncommitted a reader sees neither its positions nor any later one.
-     */
     @ParameterizedTest
     @EnumSource(TestDatabase.Kind.class)
-    void aWriterWaitsForTheUncommittedOneBeforeItSoNoReaderSeesALaterPositionBeforeAnEarlierOne(
-            TestDatabase.Kind kind) throws Exception {
+    void positionsFollowCommitsSoAMessageWrittenEarlierButCommittedLaterComesAfter(TestDatabase.Kind kind)
+            throws Exception {
         start(kind);
         CountDownLatch written = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(tx -> {
-            outbox.enqueue(List.of(message(JOURNAL, "first-1", null), message(JOURNAL, "first-2", null)));
+        CompletableFuture<Void> slow = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(tx -> {
+            outbox.enqueue(List.of(message(JOURNAL, "slow-1", null), message(JOURNAL, "slow-2", null)));
             written.countDown();
             await(release);
         }));
         assertThat(written.await(30, TimeUnit.SECONDS)).isTrue();
-        CompletableFuture<Void> second = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(tx -> {
-            if (kind == TestDatabase.Kind.H2) {
-                // H2 gives up on a row lock after 1 s by default; a slow machine must not fail the test
-                new JdbcTemplate(db.dataSource()).execute("SET LOCK_TIMEOUT 30000");
-            }
-            outbox.enqueue(List.of(message(JOURNAL, "second", null)));
-        }));
+        transactions.executeWithoutResult(tx -> outbox.enqueue(List.of(message(JOURNAL, "fast", null))));
 
-        assertThat(store.highWater()).isZero();
-        assertThat(sequencedSubjects()).isEmpty();
-        assertThat(second).isNotDone();
+        assertThat(store.sequence(1000)).isEqualTo(1);
         release.countDown();
-        first.get(30, TimeUnit.SECONDS);
-        second.get(30, TimeUnit.SECONDS);
+        slow.get(30, TimeUnit.SECONDS);
+        assertThat(store.sequence(1000)).isEqualTo(2);
 
-        assertThat(sequencedSubjects()).containsExactly("first-1", "first-2", "second");
+        assertThat(sequencedSubjects()).containsExactly("fast", "slow-1", "slow-2");
         assertThat(store.highWater()).isEqualTo(3);
-        assertThat(store.readAfter(0, 3, List.of(), 10)).extracting(StoredMessage::position)
-                .containsExactly(1L, 2L, 3L);
-    }
-
-    @ParameterizedTest
-    @EnumSource(TestDatabase.Kind.class)
-    void messagesAnEarlierVersionLeftWithoutAPositionGetTheNextOnesInTheOrderTheyWereWritten(
-            TestDatabase.Kind kind) {
-        start(kind);
-        outbox.enqueue(List.of(message(JOURNAL, "positioned", null)));
-        JdbcTemplate jdbc = new JdbcTemplate(db.dataSource());
-        for (String subject : List.of("legacy-1", "legacy-2")) {
-            jdbc.update("INSERT INTO outbox_message (event_id, type, source, subject, plant, event_time, data)"
-                    + " VALUES (?, ?, 'urn:millrace:hub', ?, 'P100', ?, '{}')", UUID.randomUUID(), JOURNAL, subject,
-                    NOW.atOffset(ZoneOffset.UTC));
-        }
-
-        assertThat(store.sequenceUnpositioned(1000)).isEqualTo(2);
-
-        assertThat(sequencedSubjects()).containsExactly("positioned", "legacy-1", "legacy-2");
-        assertThat(store.highWater()).isEqualTo(3);
-        assertThat(store.sequenceUnpositioned(1000)).isZero();
-        outbox.enqueue(List.of(message(JOURNAL, "after", null)));
-        assertThat(store.readAfter(3, 4, List.of(), 10)).extracting(StoredMessage::subject).containsExactly("after");
+        assertThat(store.sequence(1000)).isZero();
     }
 
     private static void await(CountDownLatch latch) {
@@ -161,6 +123,7 @@ class OutboxStoreContractIT {
         start(kind);
         outbox.enqueue(List.of(message(JOURNAL, "a", null), message(INVOICE, "b", null), message(JOURNAL, "c", null),
                 message(INVOICE, "d", null)));
+        store.sequence(1000);
 
         assertThat(store.readAfter(0, 4, List.of(), 10)).extracting(StoredMessage::subject)
                 .containsExactly("a", "b", "c", "d");
@@ -184,6 +147,7 @@ class OutboxStoreContractIT {
         store.register("erp");
         store.register("erp");
         outbox.enqueue(List.of(message(JOURNAL, "a", null), message(JOURNAL, "b", null)));
+        store.sequence(10);
         Duration lease = Duration.ofSeconds(30);
 
         assertThat(store.acquireLease("erp", "hub-a", NOW, NOW.plus(lease))).isTrue();
@@ -211,6 +175,7 @@ class OutboxStoreContractIT {
                 message(JOURNAL, "E-2", tracking)));
         assertThat(outbox.forEvent(tracking)).allSatisfy(r -> assertThat(r.deliveries())
                 .allSatisfy(d -> assertThat(d.status()).isEqualTo(DeliveryStatus.PENDING)));
+        store.sequence(10);
         store.register("erp");
         store.register("bi");
         store.acquireLease("erp", "hub-a", NOW, NOW.plusSeconds(30));
