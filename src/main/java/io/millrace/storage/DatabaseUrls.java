@@ -26,6 +26,12 @@ public final class DatabaseUrls {
         return "jdbc:h2:mem:" + name + H2_SETTINGS + ";DB_CLOSE_DELAY=-1";
     }
 
+    /** An H2 database kept in files (not in memory, not on an H2 server). */
+    public static boolean isEmbeddedFile(String url) {
+        return url != null && url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:")
+                && !url.startsWith("jdbc:h2:tcp:") && !url.startsWith("jdbc:h2:ssl:");
+    }
+
     public static boolean isPostgres(String url) {
         return url != null && url.startsWith("jdbc:postgresql:");
     }

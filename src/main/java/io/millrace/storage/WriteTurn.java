@@ -1,0 +1,48 @@
+package io.millrace.storage;
+
+import java.util.concurrent.Semaphore;
+
+/**
+ * The right to have an open write transaction on the embedded database, handed out in arrival
+ * order. A thread that already holds the turn (through another connection) takes it again
+ * without waiting, so nested transactions cannot deadlock on it; whichever thread ends the last
+ * hold gives it back, so a connection closed on another thread does not keep it.
+ */
+final class WriteTurn {
+
+    private final Semaphore permit = new Semaphore(1, true);
+    private Thread owner;
+    private int holds;
+
+    void take() {
+        Thread me = Thread.currentThread();
+        synchronized (this) {
+            if (owner == me) {
+                holds++;
+                return;
+            }
+        }
+        permit.acquireUninterruptibly();
+        synchronized (this) {
+            owner = me;
+            holds = 1;
+        }
+    }
+
+    void give() {
+        synchronized (this) {
+            if (holds == 0) {
+                throw new IllegalStateException("the write turn is not held");
+            }
+            if (--holds > 0) {
+                return;
+            }
+            owner = null;
+        }
+        permit.release();
+    }
+
+    synchronized boolean isTaken() {
+        return holds > 0;
+    }
+}
