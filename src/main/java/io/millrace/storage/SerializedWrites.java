@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
@@ -34,6 +35,8 @@ public final class SerializedWrites extends DelegatingDataSource implements Auto
 
     private static final Set<String> EXECUTE = Set.of("execute", "executeQuery", "executeUpdate",
             "executeLargeUpdate", "executeBatch", "executeLargeBatch");
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final WriteTurn turn = new WriteTurn();
 
@@ -69,9 +72,10 @@ public final class SerializedWrites extends DelegatingDataSource implements Auto
         if (sql == null) {
             return true;
         }
-        String s = sql.stripLeading().toLowerCase(Locale.ROOT);
-        boolean query = s.startsWith("select") || s.startsWith("with") || s.startsWith("values")
-                || s.startsWith("explain") || s.startsWith("show");
+        // line breaks and runs of blanks become one blank, so that "...\nFOR UPDATE" is seen too
+        String s = " " + WHITESPACE.matcher(sql.strip()).replaceAll(" ").toLowerCase(Locale.ROOT) + " ";
+        boolean query = s.startsWith(" select ") || s.startsWith(" with ") || s.startsWith(" values ")
+                || s.startsWith(" explain ") || s.startsWith(" show ") || s.startsWith(" (");
         return !query || s.contains(" for update") || s.contains(" for share") || s.contains("nextval")
                 || s.contains("next value") || s.contains("insert ") || s.contains("update ")
                 || s.contains("delete ") || s.contains("merge ");
