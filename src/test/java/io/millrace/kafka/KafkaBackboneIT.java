@@ -10,6 +10,7 @@ import io.millrace.eventlog.kafka.KafkaClients;
 import io.millrace.eventlog.kafka.KafkaSettings;
 import io.millrace.outbox.Outbox;
 import io.millrace.outbox.OutboxMessage;
+import io.millrace.testing.EmbeddedDatabases;
 import io.millrace.testing.Events;
 import io.millrace.testing.HubHttp;
 import io.millrace.testing.TestKafka;
@@ -38,8 +39,6 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(classes = MillraceHub.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-                "spring.datasource.url=jdbc:h2:mem:kafka-it;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                        + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
                 "millrace.kafka.producers[0].name=mes-p100",
                 "millrace.kafka.producers[0].sources=urn:millrace:plant:P100:mes",
                 "millrace.kafka.producers[0].plants=P100",
@@ -49,6 +48,7 @@ class KafkaBackboneIT {
 
     private static final String SOURCE = "urn:millrace:plant:P100:mes";
     private static final KafkaSettings SETTINGS = TestKafka.settings();
+    private static final String DATABASE = EmbeddedDatabases.fresh("kafka-it");
     private static KafkaProducer<String, byte[]> producer;
 
     @Autowired
@@ -59,6 +59,7 @@ class KafkaBackboneIT {
 
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> DATABASE);
         registry.add("millrace.kafka.bootstrap", SETTINGS::bootstrap);
         registry.add("millrace.kafka.topic", SETTINGS::topic);
         registry.add("millrace.kafka.inbound-topic", SETTINGS::inboundTopic);

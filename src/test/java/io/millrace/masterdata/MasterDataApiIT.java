@@ -8,6 +8,7 @@ import io.millrace.MillraceHub;
 import io.millrace.access.Caller;
 import io.millrace.access.Role;
 import io.millrace.access.Scope;
+import io.millrace.testing.EmbeddedDatabases;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +22,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
@@ -29,8 +32,6 @@ import tools.jackson.databind.JsonNode;
 
 /** The master-data HTTP API: upsert rules, pointers, idempotency, atomicity, CSV, roles. */
 @SpringBootTest(classes = MillraceHub.class, properties = {
-        "spring.datasource.url=jdbc:h2:mem:masterdataapi;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
         "millrace.master-data.poll-interval-ms=3600000"})
 @AutoConfigureMockMvc(addFilters = false) // roles are set as the API-key filter would set them
 @RecordApplicationEvents
@@ -38,6 +39,12 @@ import tools.jackson.databind.JsonNode;
 class MasterDataApiIT {
 
     static final Set<String> ITEMS_WITH_STOCK = ConcurrentHashMap.newKeySet();
+    private static final String DATABASE = EmbeddedDatabases.fresh("masterdata-it");
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> DATABASE);
+    }
 
     @TestConfiguration
     static class Stock {

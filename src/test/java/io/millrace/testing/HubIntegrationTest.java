@@ -4,15 +4,15 @@ import io.millrace.MillraceHub;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Base of tests that talk HTTP to a hub started in the test JVM on a random port, on an in-memory
- * H2 database. All subclasses share one hub, so each test uses its own ids and keys.
+ * Base of tests that talk HTTP to a hub started in the test JVM on a random port, on an embedded
+ * H2 database in a file, as {@code ./millrace serve} runs by default. All subclasses share one hub, so each test uses its own ids and keys.
  */
 @SpringBootTest(classes = MillraceHub.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-                "spring.datasource.url=jdbc:h2:mem:hub-it;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                        + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
                 "millrace.admin-key=" + HubIntegrationTest.ADMIN_KEY,
                 "millrace.intake.max-request-bytes=300KB",
                 "millrace.intake.max-event-bytes=16KB",
@@ -21,6 +21,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 public abstract class HubIntegrationTest {
 
     public static final String ADMIN_KEY = "admin-key-for-tests-0123456789abcdef";
+
+    private static final String DATABASE = EmbeddedDatabases.fresh("hub-it");
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> DATABASE);
+    }
 
     @LocalServerPort
     protected int port;
