@@ -105,7 +105,7 @@ public final class SerializedWrites extends DelegatingDataSource implements Auto
             self = (Connection) proxy;
             String name = method.getName();
             switch (name) {
-                case "commit", "close" -> {
+                case "commit", "close", "abort" -> {
                     return endingTransaction(method, args);
                 }
                 case "rollback" -> {
@@ -117,7 +117,13 @@ public final class SerializedWrites extends DelegatingDataSource implements Auto
                     autoCommit = (Boolean) args[0];
                     return result;
                 }
-                case "unwrap", "isWrapperFor", "equals", "hashCode", "toString" -> {
+                case "equals" -> {
+                    return proxy == args[0];
+                }
+                case "hashCode" -> {
+                    return System.identityHashCode(proxy);
+                }
+                case "unwrap", "isWrapperFor", "toString" -> {
                     return call(target, method, args);
                 }
                 default -> {

@@ -127,6 +127,14 @@ class SerializedWritesTest {
     }
 
     @Test
+    void aConnectionEqualsOnlyItselfSoTransactionManagersRecogniseIt() throws Exception {
+        try (Connection a = dataSource.getConnection(); Connection b = dataSource.getConnection()) {
+            assertThat(a).isEqualTo(a).isNotEqualTo(b);
+            assertThat(a.hashCode()).isEqualTo(a.hashCode());
+        }
+    }
+
+    @Test
     void aBatchOfPlainStatementsTakesTheTurnWhenOneWrites() throws Exception {
         try (Connection c = transaction(); Statement s = c.createStatement()) {
             s.addBatch("UPDATE item SET qty = 20 WHERE id = 1");
