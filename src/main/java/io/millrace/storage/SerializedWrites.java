@@ -62,6 +62,16 @@ public final class SerializedWrites extends DelegatingDataSource implements Auto
         }
     }
 
+    /** How many write transactions had to wait for another to end. */
+    public long waits() {
+        return turn.waits();
+    }
+
+    /** The time write transactions spent waiting for another to end, in nanoseconds. */
+    public long waitedNanos() {
+        return turn.waitedNanos();
+    }
+
     /** Whether some transaction holds the write turn now (for tests and diagnostics). */
     public boolean writing() {
         return turn.isTaken();

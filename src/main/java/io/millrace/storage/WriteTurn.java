@@ -1,6 +1,7 @@
 package io.millrace.storage;
 
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The right to have an open write transaction on the embedded database, handed out in arrival
@@ -11,6 +12,8 @@ import java.util.concurrent.Semaphore;
 final class WriteTurn {
 
     private final Semaphore permit = new Semaphore(1, true);
+    private final LongAdder waits = new LongAdder();
+    private final LongAdder waitedNanos = new LongAdder();
     private Thread owner;
     private int holds;
 
@@ -22,7 +25,12 @@ final class WriteTurn {
                 return;
             }
         }
-        permit.acquireUninterruptibly();
+        if (!permit.tryAcquire()) {
+            long start = System.nanoTime();
+            permit.acquireUninterruptibly();
+            waits.increment();
+            waitedNanos.add(System.nanoTime() - start);
+        }
         synchronized (this) {
             owner = me;
             holds = 1;
@@ -40,6 +48,16 @@ final class WriteTurn {
             owner = null;
         }
         permit.release();
+    }
+
+    /** How many times a transaction had to wait for the turn. */
+    long waits() {
+        return waits.sum();
+    }
+
+    /** The time transactions spent waiting for the turn, in nanoseconds. */
+    long waitedNanos() {
+        return waitedNanos.sum();
     }
 
     synchronized boolean isTaken() {

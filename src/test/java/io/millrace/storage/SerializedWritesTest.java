@@ -59,6 +59,8 @@ class SerializedWritesTest {
         }
         assertThat(qty()).isEqualTo(11);
         assertThat(dataSource.writing()).isFalse();
+        assertThat(dataSource.waits()).isEqualTo(1);
+        assertThat(dataSource.waitedNanos()).isPositive();
     }
 
     @Test
