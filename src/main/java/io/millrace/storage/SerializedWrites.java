@@ -182,13 +182,14 @@ public final class SerializedWrites extends DelegatingDataSource implements Auto
 
         private final Guard connection;
         private final Statement target;
-        private final String preparedSql;
+        /** Whether the prepared statement may write, decided once; null for a plain statement. */
+        private final Boolean preparedWrites;
         private boolean batchWrites;
 
         StatementGuard(Guard connection, Statement target, String preparedSql) {
             this.connection = connection;
             this.target = target;
-            this.preparedSql = preparedSql;
+            this.preparedWrites = preparedSql == null ? null : mayWrite(preparedSql);
         }
 
         @Override
@@ -214,11 +215,13 @@ public final class SerializedWrites extends DelegatingDataSource implements Auto
         }
 
         private boolean writes(String name, Object[] args) {
-            if (name.startsWith("executeBatch") || name.startsWith("executeLargeBatch")) {
-                return preparedSql == null ? batchWrites : mayWrite(preparedSql);
+            if (args != null && args.length > 0 && args[0] instanceof String sql) {
+                return mayWrite(sql);
             }
-            String sql = args != null && args.length > 0 && args[0] instanceof String s ? s : preparedSql;
-            return mayWrite(sql);
+            if (preparedWrites != null) {
+                return preparedWrites || batchWrites;
+            }
+            return !name.endsWith("Batch") || batchWrites;
         }
     }
 
