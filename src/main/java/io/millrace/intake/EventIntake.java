@@ -33,11 +33,13 @@ public class EventIntake {
 
     private final EventCatalog catalog;
     private final EventLog log;
+    private final IntakeMetrics metrics;
     private final JsonMapper json = EventJson.mapper();
 
-    EventIntake(EventCatalog catalog, EventLog log) {
+    EventIntake(EventCatalog catalog, EventLog log, IntakeMetrics metrics) {
         this.catalog = catalog;
         this.log = log;
+        this.metrics = metrics;
     }
 
     /** {@code batch} false: one event, error indexes are null. */
@@ -59,10 +61,12 @@ public class EventIntake {
             }
         }
         if (!errors.isEmpty()) {
+            metrics.refused("invalid", events.size());
             throw IntakeProblems.invalid(events.size(), errors);
         }
         List<FieldError> outOfScope = scopeErrors(events, batch, caller);
         if (!outOfScope.isEmpty()) {
+            metrics.refused("out_of_scope", events.size());
             throw IntakeProblems.outOfScope(caller.keyId(), outOfScope);
         }
         List<NewEvent> toAppend = new ArrayList<>(events.size());
@@ -71,9 +75,12 @@ public class EventIntake {
         }
         AppendResult result = log.append(toAppend);
         if (result instanceof AppendResult.Conflicting conflicting) {
+            metrics.refused("conflict", events.size());
             throw conflict(conflicting.conflicts(), batch);
         }
-        return ((AppendResult.Appended) result).receipts();
+        List<Receipt> receipts = ((AppendResult.Appended) result).receipts();
+        metrics.appended(toAppend, receipts);
+        return receipts;
     }
 
     /** Java's parser wants upper-case T and Z; RFC 3339 allows lower case too. */

@@ -30,7 +30,7 @@ class WriteTurnMetrics implements MeterBinder {
         }
         FunctionTimer.builder("millrace.storage.write.wait", writes, SerializedWrites::waits,
                         SerializedWrites::waitedNanos, TimeUnit.NANOSECONDS)
-                .description("Waits of write transactions for the one write transaction the embedded database runs at a time")
+                .description("Waits of write transactions on the embedded database for the one before them")
                 .register(registry);
     }
 

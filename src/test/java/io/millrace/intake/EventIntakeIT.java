@@ -5,6 +5,7 @@ import static io.millrace.testing.Events.completed;
 import static io.millrace.testing.HubHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.millrace.testing.Events;
 import io.millrace.testing.HubIntegrationTest;
 import java.net.http.HttpResponse;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 class EventIntakeIT extends HubIntegrationTest {
@@ -19,6 +21,10 @@ class EventIntakeIT extends HubIntegrationTest {
     static final String SOURCE = "urn:millrace:plant:P100:mes";
     static final String STRUCTURED = "application/cloudevents+json";
     static final String BATCH = "application/cloudevents-batch+json";
+    static final String COMPLETED = "mfg.production.order.completed";
+
+    @Autowired
+    MeterRegistry meters;
 
     private HttpResponse<String> publish(String key, String contentType, String body, String... headers) {
         return http.post("/api/v1/events", key, contentType, body, headers);
@@ -114,6 +120,30 @@ class EventIntakeIT extends HubIntegrationTest {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
         assertThat(json(r).get("receipts").findValuesAsString("id")).containsExactly(a, b);
         assertThat(json(r).get("receipts").findValuesAsString("status")).containsExactly("ACCEPTED", "ACCEPTED");
+    }
+
+    @Test
+    void intakeCountsAcceptedDuplicateAndRefusedEventsByPlantAndType() {
+        String key = producerKey();
+        String event = completed(SOURCE, uniqueId(), "P100", "3");
+        double accepted = count("millrace.events.accepted", "plant", "P100", "type", COMPLETED);
+        double duplicates = count("millrace.events.duplicates", "plant", "P100", "type", COMPLETED);
+        double invalid = count("millrace.events.refused", "reason", "invalid");
+
+        assertThat(publish(key, STRUCTURED, event).statusCode()).isEqualTo(202);
+        assertThat(publish(key, STRUCTURED, event).statusCode()).isEqualTo(202);
+        assertThat(publish(key, BATCH, batch(completed(SOURCE, uniqueId(), "P100", "1"), "42")).statusCode())
+                .isEqualTo(400);
+
+        assertThat(count("millrace.events.accepted", "plant", "P100", "type", COMPLETED)).isEqualTo(accepted + 1);
+        assertThat(count("millrace.events.duplicates", "plant", "P100", "type", COMPLETED))
+                .isEqualTo(duplicates + 1);
+        assertThat(count("millrace.events.refused", "reason", "invalid")).isEqualTo(invalid + 2);
+    }
+
+    private double count(String name, String... tags) {
+        var counter = meters.find(name).tags(tags).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

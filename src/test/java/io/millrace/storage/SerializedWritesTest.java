@@ -150,7 +150,8 @@ class SerializedWritesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"INSERT INTO item VALUES (3, 1)", "  update item set qty = 1", "DELETE FROM item",
-        "MERGE INTO item KEY (id) VALUES (1, 1)", "SELECT * FROM item FOR UPDATE", "SELECT qty FROM item WHERE id = ?\nFOR UPDATE",
+        "MERGE INTO item KEY (id) VALUES (1, 1)", "SELECT * FROM item FOR UPDATE",
+        "SELECT qty FROM item WHERE id = ?\nFOR UPDATE",
         "select qty from item\twhere id = 1\r\n  for   update", "CREATE TABLE x (a INT)", "(SELECT 1) FOR UPDATE",
         "SELECT NEXT VALUE FOR s", "WITH d AS (DELETE FROM item RETURNING id) SELECT * FROM d"})
     void statementsThatMayChangeDataNeedTheTurn(String sql) {

@@ -1,0 +1,50 @@
+package io.millrace.intake;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.millrace.eventlog.NewEvent;
+import io.millrace.eventlog.Receipt;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+
+/**
+ * The intake's meters, whatever the channel (HTTP, Kafka, MQTT, file drop):
+ * {@code millrace.events.accepted} and {@code millrace.events.duplicates} by plant and type, and
+ * {@code millrace.events.refused} by reason ({@code invalid}, {@code out_of_scope},
+ * {@code conflict}), counting every event of a refused batch.
+ */
+@Component
+class IntakeMetrics {
+
+    private final MeterRegistry registry;
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+
+    IntakeMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** {@code receipts} answer {@code appended} one for one, in order. */
+    void appended(List<NewEvent> appended, List<Receipt> receipts) {
+        for (int i = 0; i < receipts.size() && i < appended.size(); i++) {
+            NewEvent event = appended.get(i);
+            boolean accepted = receipts.get(i).status() == Receipt.Status.ACCEPTED;
+            counter(accepted ? "millrace.events.accepted" : "millrace.events.duplicates", event.plant(), event.type())
+                    .increment();
+        }
+    }
+
+    void refused(String reason, int events) {
+        counters.computeIfAbsent("refused|" + reason, k -> Counter.builder("millrace.events.refused")
+                .description("Events refused at intake, with their whole batch").tag("reason", reason)
+                .register(registry)).increment(events);
+    }
+
+    private Counter counter(String name, String plant, String type) {
+        return counters.computeIfAbsent(name + "|" + plant + "|" + type, k -> Counter.builder(name)
+                .description(name.endsWith("accepted") ? "Events newly accepted into the log"
+                        : "Resent events answered as duplicates of an accepted one")
+                .tag("plant", plant).tag("type", type).register(registry));
+    }
+}
