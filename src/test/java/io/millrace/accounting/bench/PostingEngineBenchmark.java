@@ -44,9 +44,9 @@ import tools.jackson.databind.node.ObjectNode;
  * -Dmdep.includeScope=test} then {@code java -cp target/test-classes:target/classes:$(cat target/cp.txt)
  * io.millrace.accounting.bench.PostingEngineBenchmark}.
  *
- * <p>Measured on the 2-core build machine while other builds ran (load average 6.6 to 6.9), one
- * thread: about 62,000 events/s (iterations from 39,000 to 78,000, the spread of the shared
- * machine), some 16 microseconds of one core per event. The pipeline's target of 5,000 events/s
+ * <p>Measured on a quiet 2-core machine, one thread: 287,372 ± 9,628 events/s, some 3.5
+ * microseconds of one core per event (on a shared machine under a load average of 6.6 to 6.9 it
+ * was about 62,000). The pipeline's target of 5,000 events/s
  * end to end thus spends under a tenth of its single applier thread in the core; the rest is
  * storage (see {@code millrace bench pipeline}).
  */

@@ -37,9 +37,10 @@ import tools.jackson.databind.JsonNode;
  * -Dmdep.includeScope=test} then {@code java -cp target/test-classes:target/classes:$(cat target/cp.txt)
  * io.millrace.catalog.bench.CatalogValidationBenchmark}.
  *
- * <p>Measured on the 2-core build machine while other builds ran (load average 7 to 10), one
- * thread: {@code validate} about 280,000 events/s per core (&plusmn;18,000), {@code parseAndValidate}
- * about 160,000 events/s, {@code validateInvalid} about 160,000 events/s. Intake's target of 20,000
+ * <p>Measured on a quiet 2-core machine, one thread: {@code validate} 372,051 events/s
+ * (&plusmn;14,980), {@code parseAndValidate} 264,777 (&plusmn;15,004), {@code validateInvalid}
+ * 389,690 (&plusmn;19,413); on a shared machine under a load average of 7 to 10 they were about
+ * 280,000, 160,000 and 160,000. Intake's target of 20,000
  * events/s on 2 cores thus spends well under a tenth of one core on validation.
  */
 @State(Scope.Thread)
