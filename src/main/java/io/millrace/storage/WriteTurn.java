@@ -1,6 +1,7 @@
 package io.millrace.storage;
 
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -25,7 +26,7 @@ final class WriteTurn {
                 return;
             }
         }
-        if (!permit.tryAcquire()) {
+        if (!takeIfFree()) {
             long start = System.nanoTime();
             permit.acquireUninterruptibly();
             waits.increment();
@@ -34,6 +35,19 @@ final class WriteTurn {
         synchronized (this) {
             owner = me;
             holds = 1;
+        }
+    }
+
+    /**
+     * Takes the permit only if it is free and nobody queues for it: the untimed {@code tryAcquire}
+     * would jump the queue even on a fair semaphore.
+     */
+    private boolean takeIfFree() {
+        try {
+            return permit.tryAcquire(0, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt(); // kept for the caller; the turn is still taken below
+            return false;
         }
     }
 
@@ -58,6 +72,11 @@ final class WriteTurn {
     /** The time transactions spent waiting for the turn, in nanoseconds. */
     long waitedNanos() {
         return waitedNanos.sum();
+    }
+
+    /** Transactions queuing for the turn now (an estimate, for tests). */
+    int queued() {
+        return permit.getQueueLength();
     }
 
     synchronized boolean isTaken() {
