@@ -10,7 +10,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
@@ -37,6 +39,9 @@ public final class SerializedWrites extends DelegatingDataSource implements Auto
             "executeLargeUpdate", "executeBatch", "executeLargeBatch");
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    /** The hub prepares the same few hundred statements over and over; bounded in case SQL carries literals. */
+    private static final int REMEMBERED = 4096;
+    private static final Map<String, Boolean> CLASSIFIED = new ConcurrentHashMap<>();
 
     private final WriteTurn turn = new WriteTurn();
 
@@ -82,6 +87,18 @@ public final class SerializedWrites extends DelegatingDataSource implements Auto
         if (sql == null) {
             return true;
         }
+        Boolean known = CLASSIFIED.get(sql);
+        if (known != null) {
+            return known;
+        }
+        boolean writes = classify(sql);
+        if (CLASSIFIED.size() < REMEMBERED) {
+            CLASSIFIED.put(sql, writes);
+        }
+        return writes;
+    }
+
+    private static boolean classify(String sql) {
         // line breaks and runs of blanks become one blank, so that "...\nFOR UPDATE" is seen too
         String s = " " + WHITESPACE.matcher(sql.strip()).replaceAll(" ").toLowerCase(Locale.ROOT) + " ";
         boolean query = s.startsWith(" select ") || s.startsWith(" with ") || s.startsWith(" values ")
@@ -93,8 +110,9 @@ public final class SerializedWrites extends DelegatingDataSource implements Auto
 
     private Connection guard(Connection connection) throws SQLException {
         Guard guard = new Guard(connection, connection.getAutoCommit());
-        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+        guard.self = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
                 new Class<?>[] {Connection.class}, guard);
+        return guard.self;
     }
 
     /** One connection's share of the turn: held from its first write until its transaction ends. */
@@ -103,6 +121,7 @@ public final class SerializedWrites extends DelegatingDataSource implements Auto
         private final Connection target;
         private boolean autoCommit;
         private boolean holding;
+        /** The proxy handed out, which its statements return as their connection. */
         private Connection self;
 
         Guard(Connection target, boolean autoCommit) {
@@ -112,7 +131,6 @@ public final class SerializedWrites extends DelegatingDataSource implements Auto
 
         @Override
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-            self = (Connection) proxy;
             String name = method.getName();
             switch (name) {
                 case "commit", "close", "abort" -> {
