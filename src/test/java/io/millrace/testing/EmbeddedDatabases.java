@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.stream.Stream;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Embedded H2 databases in files under {@code target/it-data}, as the hub runs by default, so
@@ -39,16 +39,8 @@ public final class EmbeddedDatabases {
         try (Stream<Path> folders = Files.list(BASE)) {
             for (Path folder : folders.toList()) {
                 if (Files.getLastModifiedTime(folder).compareTo(cutoff) < 0) {
-                    delete(folder);
+                    FileSystemUtils.deleteRecursively(folder);
                 }
-            }
-        }
-    }
-
-    private static void delete(Path folder) throws IOException {
-        try (Stream<Path> all = Files.walk(folder)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
             }
         }
     }
