@@ -1,14 +1,20 @@
 package io.millrace.catalog;
 
+import java.nio.file.Path;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Loads the shipped catalog once; intake and the catalog endpoint share it. */
+/**
+ * Loads the catalog once; intake, the pipeline and the catalog endpoints share it. By default the
+ * shipped one; {@code millrace.catalog.dir} names a directory with an organisation's own catalog
+ * of the same layout. A catalog that fails its checks stops the start with the reason.
+ */
 @Configuration(proxyBeanMethods = false)
 public class CatalogConfiguration {
 
     @Bean
-    public EventCatalog eventCatalog() {
-        return EventCatalog.loadDefault();
+    public EventCatalog eventCatalog(@Value("${millrace.catalog.dir:}") String directory) {
+        return directory.isBlank() ? EventCatalog.loadDefault() : EventCatalog.load(Path.of(directory));
     }
 }

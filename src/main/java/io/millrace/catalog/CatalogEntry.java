@@ -6,8 +6,12 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
 
-/** One event type as loaded: its compiled schema per major version and its business-key rule. */
-record CatalogEntry(String type, SortedMap<Integer, DataSchema> majors, BusinessKeyRule businessKey) {
+/**
+ * One event type as loaded: its governance, its compiled schema per major version and its
+ * business-key rule.
+ */
+record CatalogEntry(String type, Governance governance, SortedMap<Integer, DataSchema> majors,
+                    BusinessKeyRule businessKey) {
 
     static final String DATASCHEMA_PREFIX = "urn:millrace:schema:";
 
@@ -19,11 +23,27 @@ record CatalogEntry(String type, SortedMap<Integer, DataSchema> majors, Business
         return DATASCHEMA_PREFIX + type + ":" + major;
     }
 
+    int latestMajor() {
+        return majors.lastKey();
+    }
+
+    /** {@code data} of major version {@code from} in the shape of the latest version, one version at a time. */
+    JsonNode upcast(int from, JsonNode data) {
+        JsonNode current = data;
+        for (DataSchema newer : majors.tailMap(from + 1).values()) {
+            current = Upcaster.upcast(current, newer.source());
+        }
+        return current;
+    }
+
     EventTypeDescriptor describe() {
         List<EventTypeDescriptor.Version> versions = majors.values().stream()
                 .map(s -> new EventTypeDescriptor.Version(s.major(), dataschema(type, s.major()), s.source()))
                 .toList();
-        return new EventTypeDescriptor(type, versions, businessKey.describe());
+        EventTypeDescriptor.Deprecation deprecation = governance.status() instanceof TypeStatus.Deprecated d
+                ? new EventTypeDescriptor.Deprecation(d.since(), d.note()) : null;
+        return new EventTypeDescriptor(type, governance.owner(), governance.status().label(), deprecation,
+                governance.accountingEffect(), versions, businessKey.describe());
     }
 
     /** A data schema: as published ({@code source}) and compiled for validation. */

@@ -171,6 +171,15 @@ final class EnvelopeRules {
         return entry;
     }
 
+    /** The major version a valid event's {@code dataschema} names; 1 when it names none. */
+    static int majorOf(JsonNode dataschema) {
+        if (absent(dataschema)) {
+            return 1;
+        }
+        Matcher urn = DATASCHEMA.matcher(dataschema.asString(""));
+        return urn.matches() ? Integer.parseInt(urn.group(2)) : 1;
+    }
+
     private CatalogEntry.DataSchema checkDataschema(JsonNode dataschema, CatalogEntry entry, List<FieldError> errors) {
         if (absent(dataschema)) {
             return entry == null ? null : entry.majors().get(1);

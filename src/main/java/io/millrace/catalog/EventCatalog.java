@@ -5,6 +5,8 @@ import io.millrace.web.FieldError;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -37,32 +40,78 @@ public final class EventCatalog {
     /** The catalog shipped with the hub: {@code classpath:catalog/catalog.json} and its schemas. */
     public static EventCatalog loadDefault() {
         ClassLoader loader = EventCatalog.class.getClassLoader();
-        JsonNode index = read(loader, RESOURCE_ROOT + "catalog.json");
+        return load(resource -> loader.getResourceAsStream(RESOURCE_ROOT + resource), "classpath:" + RESOURCE_ROOT);
+    }
+
+    /**
+     * A catalog kept in a directory of the same layout as the shipped one ({@code catalog.json}
+     * and {@code <type>/v<major>.schema.json}), for an organisation that governs its own.
+     */
+    public static EventCatalog load(Path directory) {
+        return load(resource -> {
+            Path file = directory.resolve(resource);
+            try {
+                return Files.isRegularFile(file) ? Files.newInputStream(file) : null;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, directory.toString());
+    }
+
+    /**
+     * Reads and checks the catalog: every schema has its {@code $id}, every type its governance,
+     * and every newer major version is a compatible evolution of the one before it.
+     *
+     * @throws IllegalStateException naming the resource, the type and what is wrong
+     */
+    private static EventCatalog load(Function<String, InputStream> resources, String where) {
+        JsonNode index = read(resources, where, "catalog.json");
         DataSchemaCompiler compiler = new DataSchemaCompiler();
         Map<String, CatalogEntry> entries = new LinkedHashMap<>();
-        for (JsonNode type : index.get("types")) {
-            String name = type.get("type").asString();
+        for (JsonNode type : index.path("types")) {
+            String name = type.path("type").asString("");
             Map<Integer, CatalogEntry.DataSchema> majors = new TreeMap<>();
-            for (JsonNode major : type.get("majors")) {
+            for (JsonNode major : type.path("majors")) {
                 int number = major.asInt();
                 String id = CatalogEntry.dataschema(name, number);
-                JsonNode schema = read(loader, RESOURCE_ROOT + name + "/v" + number + ".schema.json");
+                JsonNode schema = read(resources, where, name + "/v" + number + ".schema.json");
                 if (!id.equals(schema.path("$id").asString())) {
                     throw new IllegalStateException("The schema of " + name + " v" + number + " must have $id " + id);
                 }
                 majors.put(number, new CatalogEntry.DataSchema(number, schema, compiler.compile(id, schema)));
             }
+            if (majors.isEmpty()) {
+                throw new IllegalStateException("Event type " + name + " in " + where + "/catalog.json has no majors");
+            }
+            checkEvolution(name, majors);
             JsonNode key = type.get("businessKey");
-            entries.put(name, new CatalogEntry(name, new TreeMap<>(majors),
+            entries.put(name, new CatalogEntry(name, GovernanceReader.read(name, type, where), new TreeMap<>(majors),
                     new CatalogEntry.BusinessKeyRule(key.get("prefix").asString(), key.get("pointer").asString())));
         }
         return new EventCatalog(entries);
     }
 
-    private static JsonNode read(ClassLoader loader, String resource) {
-        try (InputStream in = loader.getResourceAsStream(resource)) {
+    /** Each major version must be a compatible evolution of the one before it, or the catalog does not load. */
+    private static void checkEvolution(String type, Map<Integer, CatalogEntry.DataSchema> majors) {
+        CatalogEntry.DataSchema previous = null;
+        for (CatalogEntry.DataSchema current : majors.values()) {
+            if (previous != null) {
+                List<String> breaks = SchemaCompatibility.breaks(previous.major(), previous.source(), current.major(),
+                        current.source());
+                if (!breaks.isEmpty()) {
+                    throw new IllegalStateException("The event catalog does not load: " + type + " v" + current.major()
+                            + " is not a compatible evolution of v" + previous.major() + ": "
+                            + String.join("; ", breaks));
+                }
+            }
+            previous = current;
+        }
+    }
+
+    private static JsonNode read(Function<String, InputStream> resources, String where, String resource) {
+        try (InputStream in = resources.apply(resource)) {
             if (in == null) {
-                throw new IllegalStateException("The event catalog resource " + resource + " is missing");
+                throw new IllegalStateException("The event catalog resource " + resource + " is missing from " + where);
             }
             return EventJson.mapper().readTree(in);
         } catch (IOException e) {
@@ -94,12 +143,35 @@ public final class EventCatalog {
      * @throws IllegalArgumentException when the event is not of a known type or lacks its key
      */
     public String businessKey(JsonNode validEvent) {
-        String type = validEvent.path("type").asString("");
+        CatalogEntry entry = entry(validEvent.path("type").asString(""));
+        return entry.businessKey().keyOf(latestData(validEvent));
+    }
+
+    /**
+     * The {@code data} of a valid event in the shape of its type's latest major version: an event
+     * that names an older version in {@code dataschema} (or none, meaning v1) is upcast, so that
+     * the posting rules read every version alike.
+     *
+     * @throws IllegalArgumentException when the event is not of a known type
+     */
+    public JsonNode latestData(JsonNode validEvent) {
+        CatalogEntry entry = entry(validEvent.path("type").asString(""));
+        int major = EnvelopeRules.majorOf(validEvent.get("dataschema"));
+        JsonNode data = validEvent.path("data");
+        return major >= entry.latestMajor() ? data : entry.upcast(major, data);
+    }
+
+    /** The governance of a known type: owner, status and accounting effect. */
+    public Governance governance(String type) {
+        return entry(type).governance();
+    }
+
+    private CatalogEntry entry(String type) {
         CatalogEntry entry = entries.get(type);
         if (entry == null) {
             throw new IllegalArgumentException("'" + type + "' is not a known event type");
         }
-        return entry.businessKey().keyOf(validEvent.path("data"));
+        return entry;
     }
 
     /**
@@ -116,7 +188,7 @@ public final class EventCatalog {
         return time;
     }
 
-    /** The types in catalog order, each with its versions, schemas and business-key rule. */
+    /** The types in catalog order, each with its governance, versions, schemas and business-key rule. */
     public List<EventTypeDescriptor> types() {
         return descriptors;
     }

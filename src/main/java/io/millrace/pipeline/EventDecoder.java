@@ -3,6 +3,7 @@ package io.millrace.pipeline;
 import io.millrace.accounting.event.EventContext;
 import io.millrace.accounting.event.EventTypes;
 import io.millrace.accounting.event.ManufacturingEvent;
+import io.millrace.catalog.EventCatalog;
 import io.millrace.catalog.EventJson;
 import io.millrace.eventlog.LoggedEvent;
 import tools.jackson.databind.JsonNode;
@@ -10,11 +11,17 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns an accepted structured CloudEvent into the core's envelope and typed payload. The
- * payload's record components are the JSON field names of {@code data}; numbers bind exactly.
+ * payload's record components are the JSON field names of {@code data} in the shape of the type's
+ * latest version (the catalog upcasts older versions); numbers bind exactly.
  */
 final class EventDecoder {
 
     private final JsonMapper json = EventJson.mapper();
+    private final EventCatalog catalog;
+
+    EventDecoder(EventCatalog catalog) {
+        this.catalog = catalog;
+    }
 
     /** Fails with {@link UndecodableEvent} for an event the core cannot read (the catalog validated it). */
     Decoded decode(LoggedEvent logged) {
@@ -22,10 +29,12 @@ final class EventDecoder {
                 .orElseThrow(() -> new UndecodableEvent("the accounting core has no rules for type " + logged.type()));
         ManufacturingEvent event;
         try {
-            JsonNode data = json.readTree(logged.json()).get("data");
+            JsonNode cloudEvent = json.readTree(logged.json());
+            JsonNode data = cloudEvent.get("data");
             if (data == null || !data.isObject()) {
                 throw new UndecodableEvent("the event has no data object");
             }
+            data = catalog.latestData(cloudEvent);
             event = json.treeToValue(data, type);
         } catch (RuntimeException ex) {
             if (ex instanceof UndecodableEvent u) {

@@ -1,5 +1,6 @@
 package io.millrace.pipeline;
 
+import io.millrace.catalog.EventCatalog;
 import io.millrace.eventlog.EventLog;
 import io.millrace.eventlog.EventState;
 import io.millrace.eventlog.LoggedEvent;
@@ -76,7 +77,7 @@ public final class PartitionProcessor implements Decisions {
     private final PipelineSettings settings;
     private final Partitioning partitioning;
     private final Duration orphanWait;
-    private final EventDecoder decoder = new EventDecoder();
+    private final EventDecoder decoder;
     private final ReentrantLock lock = new ReentrantLock(true);
     private final Map<Integer, Lane> lanes = new HashMap<>();
     private final SortedSet<Integer> owned = new TreeSet<>();
@@ -84,7 +85,8 @@ public final class PartitionProcessor implements Decisions {
 
     PartitionProcessor(TransactionTemplate transactions, BooksStore books, PostingEngines engines, EventLog log,
                        PipelineStore store, PartitionRows rows, Publications publications, PipelineMetrics metrics,
-                       Clock clock, PipelineSettings settings, Partitioning partitioning, Duration orphanWait) {
+                       Clock clock, PipelineSettings settings, Partitioning partitioning, Duration orphanWait, EventCatalog catalog) {
+        this.decoder = new EventDecoder(catalog);
         this.transactions = transactions;
         this.books = books;
         this.engines = engines;

@@ -1,6 +1,7 @@
 package io.millrace.pipeline;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.millrace.catalog.EventCatalog;
 import io.millrace.eventlog.AppendSignal;
 import io.millrace.eventlog.EventLog;
 import io.millrace.ledger.BooksStore;
@@ -63,11 +64,11 @@ public class PipelineConfig {
     Processor processor(ObjectProvider<PlatformTransactionManager> transactionManager, DataSource dataSource,
                         BooksStore books, PostingEngines engines, EventLog log, PipelineStore store,
                         Publications publications, PipelineMetrics metrics, ObjectProvider<Clock> clock,
-                        PipelineSettings settings) {
+                        PipelineSettings settings, EventCatalog catalog) {
         PlatformTransactionManager manager = transactionManager.getIfAvailable(
                 () -> new DataSourceTransactionManager(dataSource));
         return new Processor(new TransactionTemplate(manager), books, engines, log, store, publications, metrics,
-                clock.getIfAvailable(Clock::systemUTC), settings);
+                clock.getIfAvailable(Clock::systemUTC), settings, catalog);
     }
 
     @Bean
@@ -84,12 +85,14 @@ public class PipelineConfig {
                                           PipelineStore store, Publications publications, PipelineMetrics metrics,
                                           ObjectProvider<Clock> clock, PipelineSettings settings,
                                           Partitioning partitioning,
-                                          @Value("${millrace.kafka.send-timeout:30s}") Duration sendTimeout) {
+                                          @Value("${millrace.kafka.send-timeout:30s}") Duration sendTimeout,
+                                          EventCatalog catalog) {
         PlatformTransactionManager manager = transactionManager.getIfAvailable(
                 () -> new DataSourceTransactionManager(dataSource));
         return new PartitionProcessor(new TransactionTemplate(manager), books, engines, log, store,
                 new PartitionRows(dataSource, partitioning.topic()), publications, metrics,
-                clock.getIfAvailable(Clock::systemUTC), settings, partitioning, sendTimeout.plusSeconds(5));
+                clock.getIfAvailable(Clock::systemUTC), settings, partitioning, sendTimeout.plusSeconds(5),
+                catalog);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.millrace.pipeline;
 
+import io.millrace.catalog.EventCatalog;
 import io.millrace.eventlog.EventLog;
 import io.millrace.eventlog.EventState;
 import io.millrace.eventlog.LoggedEvent;
@@ -47,7 +48,7 @@ public class Processor implements Decisions {
     private final PipelineMetrics metrics;
     private final Clock clock;
     private final PipelineSettings settings;
-    private final EventDecoder decoder = new EventDecoder();
+    private final EventDecoder decoder;
     private final ReentrantLock lock = new ReentrantLock(true);
     private final ParkedEvents parked = new ParkedEvents();
     private long knownGeneration = -1;
@@ -55,7 +56,8 @@ public class Processor implements Decisions {
 
     Processor(TransactionTemplate transactions, BooksStore books, PostingEngines engines, EventLog log,
               PipelineStore store, Publications publications, PipelineMetrics metrics, Clock clock,
-              PipelineSettings settings) {
+              PipelineSettings settings, EventCatalog catalog) {
+        this.decoder = new EventDecoder(catalog);
         this.transactions = transactions;
         this.books = books;
         this.engines = engines;

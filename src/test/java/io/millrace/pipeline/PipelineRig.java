@@ -45,7 +45,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class PipelineRig implements AutoCloseable {
 
     static final String SOURCE = "urn:millrace:test:rig";
-    private static final EventCatalog CATALOG = EventCatalog.loadDefault();
+    static final EventCatalog CATALOG = EventCatalog.loadDefault();
 
     final TestDatabase database;
     final JdbcEventLog log;
@@ -73,7 +73,7 @@ final class PipelineRig implements AutoCloseable {
         settings = new PipelineSettings(parkWindow, 200, Duration.ofMillis(100), true);
         processor = new Processor(new TransactionTemplate(new DataSourceTransactionManager(database.dataSource())),
                 new BooksStore(database.dataSource()), new PostingEngines(master, PostingSettings.defaults()), log,
-                store, publications, new PipelineMetrics(meters, log), clock, settings);
+                store, publications, new PipelineMetrics(meters, log), clock, settings, CATALOG);
         queue = new ExceptionQueue(processor, store);
         lineage = new Lineage(store, ledger, publications);
     }
@@ -86,7 +86,7 @@ final class PipelineRig implements AutoCloseable {
         return new PartitionProcessor(new TransactionTemplate(new DataSourceTransactionManager(database.dataSource())),
                 new BooksStore(database.dataSource()), new PostingEngines(master, PostingSettings.defaults()), log,
                 store, new PartitionRows(database.dataSource(), partitioning.topic()), publications,
-                new PipelineMetrics(meters, log), clock, settings, partitioning, Duration.ofMillis(200));
+                new PipelineMetrics(meters, log), clock, settings, partitioning, Duration.ofMillis(200), CATALOG);
     }
 
     /** A structured CloudEvent of a core event record, at {@code time}. */
