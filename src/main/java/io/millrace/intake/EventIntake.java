@@ -3,6 +3,7 @@ package io.millrace.intake;
 import io.millrace.access.Caller;
 import io.millrace.catalog.EventCatalog;
 import io.millrace.catalog.EventJson;
+import io.millrace.catalog.TypeStatus;
 import io.millrace.eventlog.AppendResult;
 import io.millrace.eventlog.Conflict;
 import io.millrace.eventlog.EventLog;
@@ -94,7 +95,7 @@ public class EventIntake {
         }
     }
 
-    private static List<FieldError> scopeErrors(List<JsonNode> events, boolean batch, Caller caller) {
+    private List<FieldError> scopeErrors(List<JsonNode> events, boolean batch, Caller caller) {
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             JsonNode e = events.get(i);
@@ -110,6 +111,10 @@ public class EventIntake {
             }
             if (!caller.scope().allowsType(type)) {
                 errors.add(new FieldError(index, "/type", "event type '" + type + "' is not allowed for this key"));
+            } else if (catalog.governance(type).status() instanceof TypeStatus.Draft
+                    && !caller.scope().eventTypes().contains(type)) {
+                errors.add(new FieldError(index, "/type", "event type '" + type + "' is a draft: only keys whose "
+                        + "scope names it explicitly may publish it"));
             }
         }
         return errors;

@@ -2,6 +2,8 @@ package io.millrace.intake;
 
 import io.millrace.access.Caller;
 import io.millrace.access.Role;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.millrace.catalog.EventCatalog;
 import io.millrace.catalog.EventJson;
 import io.millrace.eventlog.EventLog;
 import io.millrace.eventlog.LoggedEvent;
@@ -38,9 +40,11 @@ class EventsController {
     record Receipts(List<ReceiptView> receipts) {
     }
 
-    record ReceiptView(String source, String id, String trackingId, String status) {
-        static ReceiptView of(Receipt r) {
-            return new ReceiptView(r.source(), r.id(), r.trackingId().toString(), r.status().name());
+    /** {@code warnings}, e.g. that the event's type is deprecated, appear only when there are any. */
+    record ReceiptView(String source, String id, String trackingId, String status,
+                       @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> warnings) {
+        static ReceiptView of(Receipt r, List<String> warnings) {
+            return new ReceiptView(r.source(), r.id(), r.trackingId().toString(), r.status().name(), warnings);
         }
     }
 
@@ -52,9 +56,11 @@ class EventsController {
     private final IntakeLimits limits;
     private final EventLog log;
     private final Lineage lineage;
+    private final EventCatalog catalog;
 
-    EventsController(EventIntake intake, IntakeLimits limits, EventLog log, Lineage lineage) {
+    EventsController(EventIntake intake, IntakeLimits limits, EventLog log, Lineage lineage, EventCatalog catalog) {
         this.intake = intake;
+        this.catalog = catalog;
         this.reader = new EventReader(limits);
         this.limits = limits;
         this.log = log;
@@ -64,13 +70,14 @@ class EventsController {
     @PostMapping
     ResponseEntity<Receipts> publish(Caller caller, HttpServletRequest request) throws IOException {
         MediaType type = contentType(request);
+        List<JsonNode> events;
         List<Receipt> receipts;
         if (type != null && type.equalsTypeAndSubtype(BATCH)) {
-            receipts = intake.accept(reader.batch(BoundedBody.read(request, limits.requestBytes())), true, caller,
-                    List.of());
+            events = reader.batch(BoundedBody.read(request, limits.requestBytes()));
+            receipts = intake.accept(events, true, caller, List.of());
         } else if (type != null && type.equalsTypeAndSubtype(STRUCTURED)) {
-            receipts = intake.accept(List.of(reader.single(BoundedBody.read(request, limits.requestBytes()))), false,
-                    caller, List.of());
+            events = List.of(reader.single(BoundedBody.read(request, limits.requestBytes())));
+            receipts = intake.accept(events, false, caller, List.of());
         } else if (BinaryModeEnvelope.isBinaryMode(request)) {
             if (type == null || !type.equalsTypeAndSubtype(MediaType.APPLICATION_JSON)) {
                 throw IntakeProblems.unsupportedType("In binary mode the body is the event's data and must be "
@@ -79,13 +86,18 @@ class EventsController {
             JsonNode data = reader.data(BoundedBody.read(request, limits.requestBytes()));
             List<FieldError> headerErrors = new ArrayList<>();
             JsonNode event = BinaryModeEnvelope.build(request, request.getContentType(), data, headerErrors);
-            receipts = intake.accept(List.of(event), false, caller, headerErrors);
+            events = List.of(event);
+            receipts = intake.accept(events, false, caller, headerErrors);
         } else {
             throw IntakeProblems.unsupportedType("Content type " + (type == null ? "(none)" : "'" + type + "'")
                     + " is not accepted here.");
         }
-        return ResponseEntity.status(HttpStatus.ACCEPTED)
-                .body(new Receipts(receipts.stream().map(ReceiptView::of).toList()));
+        Deprecations deprecations = Deprecations.of(catalog, events);
+        List<ReceiptView> views = new ArrayList<>(receipts.size());
+        for (int i = 0; i < receipts.size(); i++) {
+            views.add(ReceiptView.of(receipts.get(i), deprecations.warningsFor(events.get(i))));
+        }
+        return deprecations.flag(ResponseEntity.status(HttpStatus.ACCEPTED)).body(new Receipts(views));
     }
 
     private static MediaType contentType(HttpServletRequest request) {
