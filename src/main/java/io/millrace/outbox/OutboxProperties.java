@@ -107,8 +107,9 @@ public record OutboxProperties(@DefaultValue("true") boolean dispatch,
      * A subscriber: messages of {@code types} (all when empty) are POSTed to {@code url} as
      * structured CloudEvents, {@code batchSize} at most per request (1: one
      * {@code application/cloudevents+json} event; more: an {@code application/cloudevents-batch+json}
-     * array). With a {@code secret}, every request carries {@code X-Millrace-Signature:
-     * sha256=<hex HMAC-SHA256 of the body>}.
+     * array). With a {@code secret}, every request is signed as Standard Webhooks says
+     * ({@code webhook-id}, {@code webhook-timestamp}, {@code webhook-signature}) and carries
+     * {@code X-Millrace-Signature: sha256=<hex HMAC-SHA256 of the body>} too (see {@link Signatures}).
      */
     public record Webhook(String name, URI url, List<String> types, String secret,
                           @DefaultValue("1") int batchSize) {

@@ -39,7 +39,7 @@ final class SubscriberWorker implements Runnable {
                      String owner, OutboxProperties settings, Counter delivered, Counter failures, AtomicLong lag) {
         this.webhook = webhook;
         this.store = store;
-        this.client = new WebhookClient(webhook, settings.connectTimeout(), settings.requestTimeout());
+        this.client = new WebhookClient(webhook, settings.connectTimeout(), settings.requestTimeout(), clock);
         this.breaker = breaker;
         this.backoff = new Backoff(settings.retry().initialBackoff(), settings.retry().maxBackoff());
         this.clock = clock;

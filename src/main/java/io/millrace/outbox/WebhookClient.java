@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 
 /** POSTs CloudEvents to one subscriber; any answer but 2xx, and any I/O failure, is a {@link DeliveryFailure}. */
@@ -14,9 +15,11 @@ final class WebhookClient {
     private final OutboxProperties.Webhook webhook;
     private final HttpClient http;
     private final Duration requestTimeout;
+    private final Clock clock;
 
-    WebhookClient(OutboxProperties.Webhook webhook, Duration connectTimeout, Duration requestTimeout) {
+    WebhookClient(OutboxProperties.Webhook webhook, Duration connectTimeout, Duration requestTimeout, Clock clock) {
         this.webhook = webhook;
+        this.clock = clock;
         this.requestTimeout = requestTimeout;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
@@ -31,7 +34,7 @@ final class WebhookClient {
                 .header("User-Agent", "millrace-outbox")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes()));
         if (webhook.secret() != null) {
-            request.header(Signatures.HEADER, Signatures.sign(webhook.secret(), body.bytes()));
+            Signatures.headers(webhook.secret(), body.bytes(), clock.instant()).forEach(request::header);
         }
         HttpResponse<String> response;
         try {

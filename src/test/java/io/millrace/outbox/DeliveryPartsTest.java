@@ -57,6 +57,14 @@ class DeliveryPartsTest {
     }
 
     @Test
+    void standardWebhooksSignatureMatchesThePublishedExample() {
+        // the example of the Standard Webhooks specification and its reference libraries
+        assertThat(Signatures.standard("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "msg_p5jXN8AQM9LWM0D4loKWxJek",
+                1614265330L, "{\"test\": 2432232314}".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=");
+    }
+
+    @Test
     void backoffDoublesFromTheInitialDelayUpToTheMaximum() {
         Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(1));
 

@@ -10,6 +10,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.JsonNode;
@@ -20,7 +23,8 @@ import tools.jackson.databind.JsonNode;
  */
 final class Receiver implements AutoCloseable {
 
-    record Request(String contentType, String signature, byte[] body, int answered) {
+    /** {@code headers}: the request's headers by lower-case name, first value of each. */
+    record Request(String contentType, String signature, byte[] body, int answered, Map<String, String> headers) {
     }
 
     private final List<Request> requests = new CopyOnWriteArrayList<>();
@@ -49,7 +53,7 @@ final class Receiver implements AutoCloseable {
         byte[] body = exchange.getRequestBody().readAllBytes();
         int answer = status.get();
         requests.add(new Request(exchange.getRequestHeaders().getFirst("Content-Type"),
-                exchange.getRequestHeaders().getFirst(Signatures.HEADER), body, answer));
+                exchange.getRequestHeaders().getFirst(Signatures.HEADER), body, answer, headers(exchange)));
         if (answer >= 200 && answer < 300) {
             JsonNode json = OutboxJson.MAPPER.readTree(body);
             if (json.isArray()) {
@@ -64,6 +68,12 @@ final class Receiver implements AutoCloseable {
             exchange.getResponseBody().write(reply);
         }
         exchange.close();
+    }
+
+    private static Map<String, String> headers(HttpExchange exchange) {
+        Map<String, String> headers = new TreeMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
+        return headers;
     }
 
     URI url() {
