@@ -18,7 +18,11 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Client configurations the hub uses everywhere: durable producers, manually committed consumers. */
+/**
+ * Client configurations the hub uses everywhere: durable producers, manually committed consumers.
+ * Each starts from the {@code spring.kafka.*} client settings of {@link KafkaSettings#client()}
+ * (security, SASL, SSL) and then sets what the hub's guarantees need.
+ */
 public final class KafkaClients {
 
     private KafkaClients() {
@@ -26,7 +30,7 @@ public final class KafkaClients {
 
     /** acks=all and idempotence: an acknowledged record is on every in-sync replica, once, in order. */
     public static Map<String, Object> producerConfig(KafkaSettings settings, String clientId) {
-        Map<String, Object> config = new HashMap<>();
+        Map<String, Object> config = new HashMap<>(settings.client().producer());
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrap());
         config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -49,7 +53,7 @@ public final class KafkaClients {
 
     /** No auto-commit: offsets are committed by the hub after what it did with the records is durable. */
     public static Map<String, Object> consumerConfig(KafkaSettings settings, String group) {
-        Map<String, Object> config = new HashMap<>();
+        Map<String, Object> config = new HashMap<>(settings.client().consumer());
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrap());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -58,6 +62,15 @@ public final class KafkaClients {
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        return config;
+    }
+
+    /** The admin client that creates the hub's topics: bounded waits, so an unreachable broker fails the start. */
+    public static Map<String, Object> adminConfig(KafkaSettings settings) {
+        Map<String, Object> config = new HashMap<>(settings.client().admin());
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrap());
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         return config;
     }
 
@@ -74,11 +87,7 @@ public final class KafkaClients {
      * cannot be reached in time (so that {@code serve} can say so and exit).
      */
     public static void createTopics(KafkaSettings settings) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrap());
-        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
-        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-        try (Admin admin = Admin.create(config)) {
+        try (Admin admin = Admin.create(adminConfig(settings))) {
             var existing = admin.listTopics().names().get(15, TimeUnit.SECONDS);
             List<NewTopic> missing = topics(settings).stream().filter(t -> !existing.contains(t.name())).toList();
             if (missing.isEmpty()) {

@@ -7,18 +7,16 @@ import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Wires the Kafka event log when {@code millrace.kafka.bootstrap} is set: creates the missing
  * topics at start-up (failing the start when the broker is unreachable) and one idempotent producer
- * per instance.
+ * per instance. The settings come from {@link KafkaSettingsConfiguration}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("!'${millrace.kafka.bootstrap:}'.isBlank()")
-@EnableConfigurationProperties(KafkaSettings.class)
 class KafkaEventLogConfiguration {
 
     /** The hub's producer; named so that the other Kafka adapters share it. */
