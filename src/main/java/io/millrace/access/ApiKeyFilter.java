@@ -37,9 +37,11 @@ final class ApiKeyFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = path(request);
-        // the console page itself holds no data: it asks for a key and calls the API with it
+        // the console page itself holds no data: it asks for a key and calls the API with it;
+        // the API description and its browsable page neither (every operation they describe needs a key)
         return path.equals("/actuator/health") || path.startsWith("/actuator/health/")
-                || (path.equals("/console") && "GET".equals(request.getMethod()));
+                || (path.equals("/console") && "GET".equals(request.getMethod()))
+                || ("GET".equals(request.getMethod()) && ApiDocs.isPublic(path));
     }
 
     @Override

@@ -28,4 +28,18 @@ class CatalogApiIT extends HubIntegrationTest {
 
         assertThat(http.get("/api/v1/catalog", null).statusCode()).isEqualTo(401);
     }
+
+    @Test
+    void servesTheCatalogAsAValidAsyncApiDocumentToAnyKey() {
+        HttpResponse<String> r = http.get("/api/v1/catalog/asyncapi", producerKey());
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(AsyncApiDocumentTest.violations(json(r))).isEmpty();
+        assertThat(json(r).at("/servers/http/host").asString()).isEqualTo("127.0.0.1:" + port);
+        assertThat(json(r).at("/components/messages").size()).isEqualTo(15);
+        assertThat(r.body()).contains("\"multipleOf\":0.000001");
+
+        assertThat(http.get("/api/v1/catalog/asyncapi", null).statusCode()).isEqualTo(401);
+    }
 }
