@@ -38,6 +38,12 @@ class OpenApiIT extends HubIntegrationTest {
                 "/api/v1/sources");
         PathItem events = api.getPaths().get("/api/v1/events");
         assertThat(events.getPost()).isNotNull();
+        assertThat(api.getPaths().values()).allSatisfy(path -> path.readOperations().forEach(operation ->
+                assertThat(operation.getParameters() == null ? java.util.List.<String>of()
+                        : operation.getParameters().stream().map(p -> p.getName()).toList())
+                        .as("the caller is the bearer key, not a parameter").doesNotContain("caller")));
+        assertThat(api.getPaths().get("/api/v1/ledger/journal").getGet().getParameters())
+                .extracting(p -> p.getName()).contains("cursor", "limit", "plant");
         assertThat(api.getComponents().getSecuritySchemes().get("apiKey").getScheme()).isEqualTo("bearer");
         assertThat(api.getSecurity()).singleElement().satisfies(s -> assertThat(s).containsKey("apiKey"));
     }
