@@ -2,9 +2,11 @@ package io.millrace.audit;
 
 import java.time.Clock;
 import java.util.List;
-import tools.jackson.databind.MapperFeature;
-import tools.jackson.databind.SerializationFeature;
+import java.util.TreeSet;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Records actions into the {@link AuditRecords} with the time of the injected clock and the
@@ -13,11 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class AuditLog implements AuditTrail {
 
-    /** Members in a fixed order, so equal states always give equal text and equal hashes. */
-    private static final JsonMapper CANONICAL = JsonMapper.builder()
-            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .build();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int VERIFY_BATCH = 1000;
 
     private final AuditRecords records;
@@ -77,8 +75,23 @@ public class AuditLog implements AuditTrail {
         return Verification.intact(checked);
     }
 
-    private static String canonical(Object state) {
-        return state == null ? null : CANONICAL.writeValueAsString(state);
+    /** Members sorted at every depth, so equal states always give equal text and equal hashes. */
+    static String canonical(Object state) {
+        return state == null ? null : JSON.writeValueAsString(sorted(JSON.valueToTree(state)));
+    }
+
+    private static JsonNode sorted(JsonNode node) {
+        if (node.isObject()) {
+            ObjectNode out = JSON.createObjectNode();
+            new TreeSet<>(node.propertyNames()).forEach(name -> out.set(name, sorted(node.get(name))));
+            return out;
+        }
+        if (node.isArray()) {
+            ArrayNode out = JSON.createArrayNode();
+            node.forEach(element -> out.add(sorted(element)));
+            return out;
+        }
+        return node;
     }
 
     /** The outcome of {@link #verify()}: {@code firstBrokenPosition} is null when the chain is intact. */

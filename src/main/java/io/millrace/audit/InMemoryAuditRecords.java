@@ -13,11 +13,11 @@ public class InMemoryAuditRecords implements AuditRecords {
     @Override
     public synchronized AuditRecord append(Instant recordedAt, String actor, String action, String subject,
                                            String before, String after) {
-        Head head = head();
-        long position = head.position() + 1;
+        Head last = head;
+        long position = last.position() + 1;
         Instant at = AuditChain.storedTime(recordedAt);
-        AuditRecord record = new AuditRecord(position, at, actor, action, subject, before, after, head.hash(),
-                AuditChain.hash(position, at, actor, action, subject, before, after, head.hash()));
+        AuditRecord record = new AuditRecord(position, at, actor, action, subject, before, after, last.hash(),
+                AuditChain.hash(position, at, actor, action, subject, before, after, last.hash()));
         records.add(record);
         head = new Head(position, record.hash());
         return record;
