@@ -3,6 +3,7 @@ package io.millrace.access;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,10 +14,18 @@ import org.springframework.core.Ordered;
 class AccessFilterConfig {
 
     @Bean
-    FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(Credentials credentials, ObjectProvider<Clock> clock) {
-        CallerCache cache = new CallerCache(clock.getIfAvailable(Clock::systemUTC), Duration.ofSeconds(30), 10_000);
-        FilterRegistrationBean<ApiKeyFilter> registration =
-                new FilterRegistrationBean<>(new ApiKeyFilter(credentials, cache, new RateLimits()));
+    CallerCache callerCache(ObjectProvider<Clock> clock) {
+        return new CallerCache(clock.getIfAvailable(Clock::systemUTC), Duration.ofSeconds(30), 10_000);
+    }
+
+    @Bean
+    FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(Credentials credentials, CallerCache cache,
+                                                      ObjectProvider<Clock> clock,
+                                                      @Value("${millrace.access.failed-authentications-per-minute:20}")
+                                                      int failuresPerMinute) {
+        Clock time = clock.getIfAvailable(Clock::systemUTC);
+        FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(new ApiKeyFilter(credentials,
+                cache, new RateLimits(), new AuthenticationFailures(time, failuresPerMinute), time));
         registration.addUrlPatterns("/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         registration.setName("apiKeyFilter");

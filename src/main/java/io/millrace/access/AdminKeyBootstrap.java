@@ -18,7 +18,7 @@ class AdminKeyBootstrap implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
-        if (!adminKey.isBlank()) {
+        if (!adminKey.isEmpty()) {
             issuer.keepAdminKey(adminKey);
         }
     }

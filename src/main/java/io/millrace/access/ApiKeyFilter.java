@@ -6,6 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Map;
@@ -27,11 +28,16 @@ final class ApiKeyFilter extends OncePerRequestFilter {
     private final Credentials credentials;
     private final CallerCache cache;
     private final RateLimits rateLimits;
+    private final AuthenticationFailures failures;
+    private final Clock clock;
 
-    ApiKeyFilter(Credentials credentials, CallerCache cache, RateLimits rateLimits) {
+    ApiKeyFilter(Credentials credentials, CallerCache cache, RateLimits rateLimits, AuthenticationFailures failures,
+                 Clock clock) {
         this.credentials = credentials;
         this.cache = cache;
         this.rateLimits = rateLimits;
+        this.failures = failures;
+        this.clock = clock;
     }
 
     @Override
@@ -48,20 +54,38 @@ final class ApiKeyFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String path = path(request);
+        String address = request.getRemoteAddr();
+        OptionalLong blocked = failures.blocked(address);
+        if (blocked.isPresent()) {
+            response.setHeader("Retry-After", Long.toString(blocked.getAsLong()));
+            refuse(request, response, "-", new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "authentication-throttled",
+                    "Too many failed authentications", "More than " + failures.limitPerMinute()
+                    + " failed authentications from this address in a minute; retry after " + blocked.getAsLong()
+                    + " s.", java.util.List.of(), Map.of("retryAfterSeconds", blocked.getAsLong())));
+            return;
+        }
         String header = request.getHeader("Authorization");
         if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())
                 || header.substring(BEARER.length()).isBlank()) {
+            failures.failed(address);
             refuse(request, response, "-", ApiProblem.unauthorized(
                     "An API key is required: Authorization: Bearer <key>."));
             return;
         }
         String keyHash = ApiKeys.hash(header.substring(BEARER.length()).trim());
-        Optional<Caller> found = cache.get(keyHash, h -> credentials.findByKeyHash(h).map(Credential::caller));
+        Optional<Credential> found = cache.get(keyHash, credentials::findByKeyHash);
         if (found.isEmpty()) {
+            failures.failed(address);
             refuse(request, response, "unknown", ApiProblem.unauthorized("The API key is not valid."));
             return;
         }
-        Caller caller = found.get();
+        Optional<String> dead = found.get().refusal(clock.instant());
+        if (dead.isPresent()) {
+            failures.failed(address);
+            refuse(request, response, found.get().keyId(), ApiProblem.unauthorized(dead.get()));
+            return;
+        }
+        Caller caller = found.get().caller();
         Optional<String> refusal = AccessPolicy.refusal(caller.role(), request.getMethod(), path);
         if (refusal.isPresent()) {
             refuse(request, response, caller.keyId(), ApiProblem.forbidden(refusal.get()));

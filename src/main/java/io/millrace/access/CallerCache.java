@@ -7,12 +7,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * Remembers authenticated callers by key hash for a short while, so that a producer sending
+ * Remembers stored credentials by key hash for a short while, so that a producer sending
  * thousands of requests does not cost a database lookup each. Bounded: when full it starts over.
+ * A key revoked on this instance is forgotten at once; other instances see it within the TTL.
+ * Expiry is checked on every request against the remembered expiry time.
  */
 final class CallerCache {
 
-    private record Entry(Caller caller, long expiresAt) {
+    private record Entry(Credential credential, long expiresAt) {
     }
 
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
@@ -26,13 +28,13 @@ final class CallerCache {
         this.maxEntries = maxEntries;
     }
 
-    Optional<Caller> get(String keyHash, Function<String, Optional<Caller>> lookup) {
+    Optional<Credential> get(String keyHash, Function<String, Optional<Credential>> lookup) {
         long now = clock.millis();
         Entry entry = entries.get(keyHash);
         if (entry != null && entry.expiresAt() > now) {
-            return Optional.of(entry.caller());
+            return Optional.of(entry.credential());
         }
-        Optional<Caller> found = lookup.apply(keyHash);
+        Optional<Credential> found = lookup.apply(keyHash);
         if (found.isPresent()) {
             if (entries.size() >= maxEntries) {
                 entries.clear();
@@ -42,5 +44,9 @@ final class CallerCache {
             entries.remove(keyHash);
         }
         return found;
+    }
+
+    void forget(String keyHash) {
+        entries.remove(keyHash);
     }
 }

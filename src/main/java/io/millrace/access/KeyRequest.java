@@ -3,6 +3,9 @@ package io.millrace.access;
 import io.millrace.catalog.EventCatalog;
 import io.millrace.web.ApiProblem;
 import io.millrace.web.FieldError;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,10 +17,10 @@ import tools.jackson.databind.JsonNode;
  * A validated request for a new key ({@code POST /api/v1/sources}). Every error of the request is
  * collected, so that one 400 lists them all.
  */
-record KeyRequest(String name, Role role, Scope scope, Integer ratePerSecond) {
+record KeyRequest(String name, Role role, Scope scope, Integer ratePerSecond, Instant expiresAt) {
 
     private static final Set<String> MEMBERS = Set.of("name", "role", "sources", "plants", "eventTypes",
-            "ratePerSecond");
+            "ratePerSecond", "expiresAt");
     private static final int MAX_NAME = 256;
     private static final int MAX_SCOPE_VALUE = 1024;
     private static final int MAX_RATE = 1_000_000;
@@ -34,6 +37,9 @@ record KeyRequest(String name, Role role, Scope scope, Integer ratePerSecond) {
             }
         }
         String name = text(body, "name", errors);
+        if (name != null && name.chars().anyMatch(Character::isISOControl)) {
+            errors.add(FieldError.at("/name", "must not contain control characters"));
+        }
         if (name == null && !body.has("name")) {
             errors.add(FieldError.at("/name", "is required"));
         } else if (name != null && (name.isBlank() || name.length() > MAX_NAME)) {
@@ -45,10 +51,11 @@ record KeyRequest(String name, Role role, Scope scope, Integer ratePerSecond) {
         Set<String> plants = values(body, "plants", producer, errors, null);
         Set<String> types = values(body, "eventTypes", producer, errors, catalog);
         Integer rate = rate(body, errors);
+        Instant expiresAt = expiry(body, errors);
         if (!errors.isEmpty()) {
             throw ApiProblem.invalid("The key request has " + errors.size() + " error(s).", errors);
         }
-        return new KeyRequest(name, role, new Scope(sources, plants, types), rate);
+        return new KeyRequest(name, role, new Scope(sources, plants, types), rate, expiresAt);
     }
 
     private static String text(JsonNode body, String member, List<FieldError> errors) {
@@ -99,6 +106,8 @@ record KeyRequest(String name, Role role, Scope scope, Integer ratePerSecond) {
             String at = pointer + "/" + i;
             if (!value.isString() || value.asString().isBlank()) {
                 errors.add(FieldError.at(at, "must be a non-blank string"));
+            } else if (value.asString().chars().anyMatch(Character::isISOControl)) {
+                errors.add(FieldError.at(at, "must not contain control characters"));
             } else if (value.asString().length() > MAX_SCOPE_VALUE) {
                 errors.add(FieldError.at(at, "must be at most " + MAX_SCOPE_VALUE + " characters"));
             } else if (catalog != null && !Scope.ANY.equals(value.asString()) && !catalog.knowsType(value.asString())) {
@@ -108,6 +117,19 @@ record KeyRequest(String name, Role role, Scope scope, Integer ratePerSecond) {
             }
         }
         return out;
+    }
+
+    private static Instant expiry(JsonNode body, List<FieldError> errors) {
+        String text = text(body, "expiresAt", errors);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text.toUpperCase(Locale.ROOT)).toInstant();
+        } catch (DateTimeParseException ex) {
+            errors.add(FieldError.at("/expiresAt", "must be an RFC 3339 timestamp with a zone, e.g. 2027-01-31T00:00:00Z"));
+            return null;
+        }
     }
 
     private static Integer rate(JsonNode body, List<FieldError> errors) {

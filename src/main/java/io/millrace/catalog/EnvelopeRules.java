@@ -95,6 +95,8 @@ final class EnvelopeRules {
             errors.add(FieldError.at(pointer, "must be a string, number or boolean (an extension attribute)"));
         } else if (value.isString() && value.asString().length() > MAX_TEXT) {
             errors.add(FieldError.at(pointer, "must be at most " + MAX_TEXT + " characters"));
+        } else if (value.isString() && value.asString().chars().anyMatch(Character::isISOControl)) {
+            errors.add(FieldError.at(pointer, "must not contain control characters"));
         }
     }
 
@@ -109,6 +111,9 @@ final class EnvelopeRules {
             errors.add(FieldError.at("/" + name, "must not be empty"));
         } else if (value.asString().length() > MAX_TEXT) {
             errors.add(FieldError.at("/" + name, "must be at most " + MAX_TEXT + " characters"));
+        } else if (value.asString().chars().anyMatch(Character::isISOControl)) {
+            // a NUL or line break in an identifier breaks logs, headers and PostgreSQL text
+            errors.add(FieldError.at("/" + name, "must not contain control characters"));
         }
     }
 

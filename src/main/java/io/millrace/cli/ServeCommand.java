@@ -1,5 +1,6 @@
 package io.millrace.cli;
 
+import io.millrace.access.KeyIssuer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -52,6 +53,10 @@ public final class ServeCommand implements Callable<Integer> {
         if (port < 1 || port > 65535) {
             throw new picocli.CommandLine.ParameterException(
                     new picocli.CommandLine(this), "--port must be between 1 and 65535, not " + port);
+        }
+        if (adminKey != null && !adminKey.isEmpty() && adminKey.length() < KeyIssuer.MIN_ADMIN_KEY_LENGTH) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--admin-key must be at least "
+                    + KeyIssuer.MIN_ADMIN_KEY_LENGTH + " characters long, not " + adminKey.length());
         }
         return new HubSettings(port, dataDir, dbUrl, dbUser, dbPassword, kafkaBootstrap, adminKey, parkWindow);
     }

@@ -109,6 +109,12 @@ public class EventIntake {
             if (!caller.scope().allowsPlant(plant)) {
                 errors.add(new FieldError(index, "/plant", "plant '" + plant + "' is not allowed for this key"));
             }
+            JsonNode toPlant = e.path("data").path("toPlant");
+            if (toPlant.isString() && !toPlant.asString().isBlank() && !caller.scope().allowsPlant(toPlant.asString())) {
+                // a transfer books stock into the receiving plant, so that plant must be the key's too
+                errors.add(new FieldError(index, "/data/toPlant", "plant '" + toPlant.asString()
+                        + "' is not allowed for this key"));
+            }
             if (!caller.scope().allowsType(type)) {
                 errors.add(new FieldError(index, "/type", "event type '" + type + "' is not allowed for this key"));
             } else if (catalog.governance(type).status() instanceof TypeStatus.Draft

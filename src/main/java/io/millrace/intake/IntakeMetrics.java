@@ -2,6 +2,7 @@ package io.millrace.intake;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.millrace.accounting.master.MasterData;
 import io.millrace.eventlog.NewEvent;
 import io.millrace.eventlog.Receipt;
 import java.util.List;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Component;
  * The intake's meters, whatever the channel (HTTP, Kafka, MQTT, file drop):
  * {@code millrace.events.accepted} and {@code millrace.events.duplicates} by plant and type, and
  * {@code millrace.events.refused} by reason ({@code invalid}, {@code out_of_scope},
- * {@code conflict}), counting every event of a refused batch.
+ * {@code conflict}), counting every event of a refused batch. A plant that is not in the master
+ * data is tagged {@code unknown}, so producers cannot create time series at will.
  */
 @Component
 class IntakeMetrics {
@@ -21,8 +23,11 @@ class IntakeMetrics {
     private final MeterRegistry registry;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
-    IntakeMetrics(MeterRegistry registry) {
+    private final MasterData masterData;
+
+    IntakeMetrics(MeterRegistry registry, MasterData masterData) {
         this.registry = registry;
+        this.masterData = masterData;
     }
 
     /** {@code receipts} answer {@code appended} one for one, in order. */
@@ -30,7 +35,9 @@ class IntakeMetrics {
         for (int i = 0; i < receipts.size() && i < appended.size(); i++) {
             NewEvent event = appended.get(i);
             boolean accepted = receipts.get(i).status() == Receipt.Status.ACCEPTED;
-            counter(accepted ? "millrace.events.accepted" : "millrace.events.duplicates", event.plant(), event.type())
+            // the plant is the producer's input: only plants of the master data become tags
+            String plant = masterData.plant(event.plant()).isPresent() ? event.plant() : "unknown";
+            counter(accepted ? "millrace.events.accepted" : "millrace.events.duplicates", plant, event.type())
                     .increment();
         }
     }

@@ -1,6 +1,7 @@
 package io.millrace.ledger;
 
 import io.millrace.access.Caller;
+import io.millrace.audit.AuditTrail;
 import io.millrace.accounting.books.ClosedPeriod;
 import io.millrace.accounting.ledger.TrialBalance;
 import io.millrace.accounting.posting.PeriodCloseReport;
@@ -34,9 +35,12 @@ class PeriodCloseController {
     private final PostingSettings settings;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final AuditTrail audit;
 
     PeriodCloseController(BooksStore store, LedgerQueries queries, PostingSettings settings,
-                          PlatformTransactionManager transactionManager, ObjectProvider<Clock> clock) {
+                          PlatformTransactionManager transactionManager, ObjectProvider<Clock> clock,
+                          AuditTrail audit) {
+        this.audit = audit;
         this.store = store;
         this.queries = queries;
         this.settings = settings;
@@ -48,8 +52,14 @@ class PeriodCloseController {
     LedgerViews.CloseReportView close(Caller caller, @PathVariable String period) {
         caller.requireOperator();
         YearMonth month = Params.period("period", period);
-        transactions.executeWithoutResult(status -> store.begin().periods()
-                .close(new ClosedPeriod(month, caller.actor(), clock.instant())));
+        transactions.executeWithoutResult(status -> {
+            boolean open = queries.closedPeriod(month).isEmpty();
+            ClosedPeriod closed = new ClosedPeriod(month, caller.actor(), clock.instant());
+            store.begin().periods().close(closed);
+            if (open) {
+                audit.record(caller.actor(), "period.closed", "period:" + month, null, closed);
+            }
+        });
         return report(month);
     }
 

@@ -9,7 +9,9 @@ import io.millrace.accounting.master.PurchaseOrder;
 import io.millrace.accounting.master.SalesOrder;
 import io.millrace.accounting.master.Supplier;
 import io.millrace.accounting.master.WorkCenter;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -81,6 +83,30 @@ record Changes(Set<MasterDataKind> kinds, KindChanges<Plant> plants, KindChanges
         codes.put(MasterDataKind.CUSTOMERS, keys(customers, Customer::code));
         codes.put(MasterDataKind.SALES_ORDERS, keys(salesOrders, SalesOrder::number));
         return new MasterDataChanged(codes);
+    }
+
+    /** One created or updated record: its state as stored before (null when new) and after. */
+    record Revision(MasterDataKind kind, String code, Object before, Object after) {
+    }
+
+    List<Revision> revisions(MasterDataSnapshot stored) {
+        List<Revision> out = new ArrayList<>();
+        revisions(out, MasterDataKind.PLANTS, plants, Plant::code, stored);
+        revisions(out, MasterDataKind.LOCATIONS, locations, Location::code, stored);
+        revisions(out, MasterDataKind.ITEMS, items, Item::code, stored);
+        revisions(out, MasterDataKind.BOMS, boms, Bom::item, stored);
+        revisions(out, MasterDataKind.WORK_CENTERS, workCenters, WorkCenter::code, stored);
+        revisions(out, MasterDataKind.SUPPLIERS, suppliers, Supplier::code, stored);
+        revisions(out, MasterDataKind.PURCHASE_ORDERS, purchaseOrders, PurchaseOrder::number, stored);
+        revisions(out, MasterDataKind.CUSTOMERS, customers, Customer::code, stored);
+        revisions(out, MasterDataKind.SALES_ORDERS, salesOrders, SalesOrder::number, stored);
+        return out;
+    }
+
+    private static <T> void revisions(List<Revision> out, MasterDataKind kind, KindChanges<T> changes,
+                                      Function<T, String> key, MasterDataSnapshot stored) {
+        changes.created().forEach(v -> out.add(new Revision(kind, key.apply(v), null, v)));
+        changes.updated().forEach(v -> out.add(new Revision(kind, key.apply(v), stored.of(kind).get(key.apply(v)), v)));
     }
 
     private static <T> Set<String> keys(KindChanges<T> changes, Function<T, String> key) {

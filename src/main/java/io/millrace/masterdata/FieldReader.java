@@ -17,6 +17,8 @@ import tools.jackson.databind.JsonNode;
  */
 final class FieldReader {
 
+    /** Far beyond every column's digits, yet small enough that writing the number out is cheap. */
+    private static final int MAX_SCALE = 100;
     static final Pattern CODE = Pattern.compile("[A-Za-z0-9._/-]{1,64}");
     static final int TEXT_MAX = 256;
     static final int UOM_MAX = 16;
@@ -143,16 +145,28 @@ final class FieldReader {
             return fail(field, "is required");
         }
         if (value.isNumber()) {
-            return value.decimalValue();
+            return inRange(field, value.decimalValue());
         }
         if (fromCsv && value.isString()) {
             try {
-                return new BigDecimal(value.stringValue().trim());
+                return inRange(field, new BigDecimal(value.stringValue().trim()));
             } catch (NumberFormatException ex) {
                 return fail(field, "must be a number, not '" + abbreviate(value.stringValue()) + "'");
             }
         }
         return fail(field, "must be a number");
+    }
+
+    /**
+     * Refuses a number whose exponent puts it far outside what any column holds before anything
+     * expands it: {@code 1e-1000000000} written out is a billion digits.
+     */
+    private BigDecimal inRange(String field, BigDecimal value) {
+        if (Math.abs((long) value.scale()) > MAX_SCALE || value.precision() > MAX_SCALE) {
+            return fail(field, "must have at most " + Decimals.INTEGER_DIGITS + " digits before and "
+                    + Decimals.QUANTITY_SCALE + " after the decimal point");
+        }
+        return value;
     }
 
     private String string(String field, boolean required) {

@@ -1,5 +1,6 @@
 package io.millrace.masterdata;
 
+import io.millrace.audit.AuditTrail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,9 +33,10 @@ class MasterDataConfig {
     @Bean
     MasterDataUpserts masterDataUpserts(JdbcMasterDataStore store, CachedMasterData cache,
                                         PlatformTransactionManager transactionManager,
-                                        ObjectProvider<StockPresence> stock, ApplicationEventPublisher events) {
+                                        ObjectProvider<StockPresence> stock, ApplicationEventPublisher events,
+                                        AuditTrail audit) {
         return new MasterDataUpserts(store, cache, new TransactionTemplate(transactionManager),
-                () -> stock.getIfUnique(StockPresence::none), events);
+                () -> stock.getIfUnique(StockPresence::none), events, audit);
     }
 
     @Bean

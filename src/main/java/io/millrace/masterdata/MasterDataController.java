@@ -7,11 +7,16 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
@@ -39,38 +44,43 @@ class MasterDataController {
 
     private final MasterDataUpserts upserts;
     private final CachedMasterData masterData;
+    private final long maxRequestBytes;
 
-    MasterDataController(MasterDataUpserts upserts, CachedMasterData masterData) {
+    MasterDataController(MasterDataUpserts upserts, CachedMasterData masterData,
+                         @Value("${millrace.master-data.max-request-bytes:4MB}") DataSize maxRequestBytes) {
         this.upserts = upserts;
         this.masterData = masterData;
+        this.maxRequestBytes = maxRequestBytes.toBytes();
     }
 
     @PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, UpsertCounts> upsert(Caller caller, @RequestBody(required = false) byte[] body) {
+    Map<String, UpsertCounts> upsert(Caller caller, HttpServletRequest request) throws IOException {
         caller.requireAdmin();
-        return upserts.upsert(JsonSubmissionReader.read(parse(body)));
+        return upserts.upsert(JsonSubmissionReader.read(parse(body(request))), caller.actor());
     }
 
     @PutMapping(path = "/{kind}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, UpsertCounts> upsertKind(Caller caller, @PathVariable String kind,
-                                         @RequestBody(required = false) byte[] body) {
+    Map<String, UpsertCounts> upsertKind(Caller caller, @PathVariable String kind, HttpServletRequest request)
+            throws IOException {
         caller.requireAdmin();
         MasterDataKind known = kind(kind);
+        byte[] body = body(request);
         Submission submission = new Submission();
         JsonSubmissionReader.readKind(known, parse(body), Where.json("/" + known.jsonName()), submission);
-        return upserts.upsert(submission);
+        return upserts.upsert(submission, caller.actor());
     }
 
     @PutMapping(path = "/{kind}", consumes = TEXT_CSV)
-    Map<String, UpsertCounts> importCsv(Caller caller, @PathVariable String kind,
-                                        @RequestBody(required = false) byte[] body) {
+    Map<String, UpsertCounts> importCsv(Caller caller, @PathVariable String kind, HttpServletRequest request)
+            throws IOException {
         caller.requireAdmin();
         MasterDataKind known = kind(kind);
+        byte[] body = body(request);
         String text = body == null ? "" : new String(body, StandardCharsets.UTF_8);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
-        return upserts.upsert(CsvSubmissionReader.read(known, text));
+        return upserts.upsert(CsvSubmissionReader.read(known, text), caller.actor());
     }
 
     @GetMapping
@@ -107,6 +117,25 @@ class MasterDataController {
                 "There is no kind of master data '" + name + "'; the kinds are "
                         + Arrays.stream(MasterDataKind.values()).map(MasterDataKind::jsonName)
                         .collect(Collectors.joining(", ")) + "."));
+    }
+
+    /** The body, refused with 413 beyond the limit before more than the limit is read. */
+    private byte[] body(HttpServletRequest request) throws IOException {
+        if (request.getContentLengthLong() > maxRequestBytes) {
+            throw tooLarge();
+        }
+        try (InputStream in = request.getInputStream()) {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxRequestBytes + 1));
+            if (bytes.length > maxRequestBytes) {
+                throw tooLarge();
+            }
+            return bytes;
+        }
+    }
+
+    private ApiProblem tooLarge() {
+        return new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Content too large",
+                "A master-data request is at most " + maxRequestBytes + " bytes; split it by kind or into parts.");
     }
 
     private static JsonNode parse(byte[] body) {

@@ -1,5 +1,6 @@
 package io.millrace.masterdata;
 
+import io.millrace.audit.AuditTrail;
 import io.millrace.web.ApiProblem;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -9,7 +10,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Applies a submission all or nothing: in one transaction that holds the version row's lock
  * (so upserts of all hub instances run one at a time against what is stored), validates the
- * whole submission, writes what differs and bumps the version. After the commit it refreshes the
+ * whole submission, writes what differs, records each created or updated record with its
+ * state before and after in the audit log, and bumps the version. After the commit it refreshes the
  * cache and publishes {@link MasterDataChanged}.
  */
 public class MasterDataUpserts {
@@ -19,9 +21,11 @@ public class MasterDataUpserts {
     private final TransactionTemplate transactions;
     private final Supplier<StockPresence> stock;
     private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
 
     public MasterDataUpserts(JdbcMasterDataStore store, CachedMasterData cache, TransactionTemplate transactions,
-                             Supplier<StockPresence> stock, ApplicationEventPublisher events) {
+                             Supplier<StockPresence> stock, ApplicationEventPublisher events, AuditTrail audit) {
+        this.audit = audit;
         this.store = store;
         this.cache = cache;
         this.transactions = transactions;
@@ -34,7 +38,7 @@ public class MasterDataUpserts {
      *
      * @throws ApiProblem 400 listing every error when any rule is broken; nothing is stored then
      */
-    Map<String, UpsertCounts> upsert(Submission submission) {
+    Map<String, UpsertCounts> upsert(Submission submission, String actor) {
         Changes changes = transactions.execute(status -> {
             long version = store.lockVersion();
             MasterDataSnapshot cached = cache.snapshot();
@@ -49,6 +53,11 @@ public class MasterDataUpserts {
             if (result.changeAnything()) {
                 store.write(result);
                 store.bumpVersion();
+                for (Changes.Revision r : result.revisions(stored)) {
+                    audit.record(actor, r.before() == null ? "master-data.created" : "master-data.updated",
+                            SubmissionValidator.singular(r.kind()).replace(' ', '-') + ":" + r.code(), r.before(),
+                            r.after());
+                }
             }
             return result;
         });

@@ -1,6 +1,7 @@
 package io.millrace.pipeline;
 
 import io.millrace.accounting.event.InvoiceReceived;
+import io.millrace.audit.AuditTrail;
 import io.millrace.accounting.posting.ReasonCode;
 import io.millrace.eventlog.EventState;
 import io.millrace.web.ApiProblem;
@@ -29,10 +30,12 @@ public class ExceptionQueue {
 
     private final Decisions decisions;
     private final PipelineStore store;
+    private final AuditTrail audit;
 
-    ExceptionQueue(Decisions decisions, PipelineStore store) {
+    ExceptionQueue(Decisions decisions, PipelineStore store, AuditTrail audit) {
         this.decisions = decisions;
         this.store = store;
+        this.audit = audit;
     }
 
     public Page list(String status, int offset, int limit) {
@@ -43,7 +46,7 @@ public class ExceptionQueue {
         UUID trackingId = open(id).trackingId();
         return decisions.decide(trackingId, applier -> {
             ExceptionItem item = open(id);
-            return applier.retryException(item, event(item), actor);
+            return audited(actor, "exception.retried", item, applier.retryException(item, event(item), actor));
         });
     }
 
@@ -55,7 +58,7 @@ public class ExceptionQueue {
             if (!(event.event() instanceof InvoiceReceived)) {
                 throw conflict(item, "Only invoices can be approved; this exception is of a " + item.type() + " event.");
             }
-            return applier.approve(item, event, actor);
+            return audited(actor, "exception.approved", item, applier.approve(item, event, actor));
         });
     }
 
@@ -63,8 +66,14 @@ public class ExceptionQueue {
         UUID trackingId = open(id).trackingId();
         return decisions.decide(trackingId, applier -> {
             ExceptionItem item = open(id);
-            return applier.discard(item, event(item), actor);
+            return audited(actor, "exception.discarded", item, applier.discard(item, event(item), actor));
         });
+    }
+
+    /** Recorded inside the decision's transaction, so a decision and its audit record commit together. */
+    private ExceptionItem audited(String actor, String action, ExceptionItem before, ExceptionItem after) {
+        audit.record(actor, action, "exception:" + before.id(), before, after);
+        return after;
     }
 
     private ExceptionItem open(UUID id) {

@@ -1,5 +1,7 @@
 package io.millrace.pipeline;
 
+import io.millrace.audit.AuditTrail;
+import io.millrace.accounting.master.MasterData;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.millrace.catalog.EventCatalog;
 import io.millrace.eventlog.AppendSignal;
@@ -55,8 +57,8 @@ public class PipelineConfig {
     }
 
     @Bean
-    PipelineMetrics pipelineMetrics(MeterRegistry registry, EventLog log) {
-        return new PipelineMetrics(registry, log);
+    PipelineMetrics pipelineMetrics(MeterRegistry registry, EventLog log, MasterData masterData) {
+        return new PipelineMetrics(registry, log, plant -> masterData.plant(plant).isPresent());
     }
 
     @Bean
@@ -96,8 +98,8 @@ public class PipelineConfig {
     }
 
     @Bean
-    ExceptionQueue exceptionQueue(Decisions decisions, PipelineStore store) {
-        return new ExceptionQueue(decisions, store);
+    ExceptionQueue exceptionQueue(Decisions decisions, PipelineStore store, AuditTrail audit) {
+        return new ExceptionQueue(decisions, store, audit);
     }
 
     @Bean

@@ -9,6 +9,7 @@ import io.millrace.eventlog.EventLog;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -23,9 +24,13 @@ class PipelineMetrics {
     private volatile Backlog lastBacklog = new Backlog(0, 0, 0, 0);
     private volatile long backlogReadAt;
 
-    PipelineMetrics(MeterRegistry registry, EventLog log) {
+    private final Predicate<String> knownPlant;
+
+    /** {@code knownPlant} keeps the plant tag to plants of the master data, so no input can mint time series. */
+    PipelineMetrics(MeterRegistry registry, EventLog log, Predicate<String> knownPlant) {
         this.registry = registry;
         this.log = log;
+        this.knownPlant = knownPlant;
         gauge("pending", Backlog::pending);
         gauge("parked", Backlog::parked);
         gauge("exceptions", Backlog::exceptions);
@@ -55,19 +60,23 @@ class PipelineMetrics {
         for (BatchWork.Counted c : outcomes) {
             switch (c.outcome()) {
                 case "posted" -> {
-                    Counter.builder("millrace.events.posted").tag("plant", c.plant()).tag("type", c.type())
+                    Counter.builder("millrace.events.posted").tag("plant", plant(c)).tag("type", c.type())
                             .register(registry).increment();
                     latency("millrace.posting.latency.accepted", "Acceptance to posting", c, c.acceptedAt(),
                             committedAt);
                     latency("millrace.posting.latency.event-time", "Event time to posting", c, c.eventTime(),
                             committedAt);
                 }
-                case "parked" -> Counter.builder("millrace.events.parked").tag("plant", c.plant())
+                case "parked" -> Counter.builder("millrace.events.parked").tag("plant", plant(c))
                         .tag("type", c.type()).tag("reason", c.reason()).register(registry).increment();
-                default -> Counter.builder("millrace.events.exceptions").tag("plant", c.plant())
+                default -> Counter.builder("millrace.events.exceptions").tag("plant", plant(c))
                         .tag("type", c.type()).tag("reason", c.reason()).register(registry).increment();
             }
         }
+    }
+
+    private String plant(BatchWork.Counted c) {
+        return c.plant() != null && knownPlant.test(c.plant()) ? c.plant() : "unknown";
     }
 
     private void latency(String name, String description, BatchWork.Counted c, Instant from, Instant to) {
@@ -75,7 +84,7 @@ class PipelineMetrics {
             return;
         }
         Duration elapsed = Duration.between(from, to);
-        Timer.builder(name).description(description).tag("plant", c.plant()).tag("type", c.type())
+        Timer.builder(name).description(description).tag("plant", plant(c)).tag("type", c.type())
                 .publishPercentileHistogram().register(registry)
                 .record(elapsed.isNegative() ? Duration.ZERO : elapsed);
     }

@@ -1,5 +1,6 @@
 package io.millrace.web;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -25,6 +26,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ApiProblem.class)
     public ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {
         return ProblemResponses.entity(problem);
+    }
+
+    /** Tomcat decodes query parameters lazily, when the first controller argument asks for one. */
+    @ExceptionHandler(InvalidParameterException.class)
+    public ResponseEntity<ProblemDetail> undecodableParameter(InvalidParameterException ex) {
+        return ProblemResponses.entity(ApiProblem.badRequest("The query string is not validly encoded: every % must "
+                + "be followed by two hexadecimal digits, and the bytes must be UTF-8 (RFC 3986)."));
     }
 
     @ExceptionHandler(Exception.class)

@@ -146,6 +146,21 @@ class PostingRulesTest {
     }
 
     @Test
+    void anInvoiceSentForAPurchaseOrderOfAnotherPlantIsRefusedAndPostsNothing() {
+        harness.master.put(new Plant("P200", "Second"));
+        harness.post(new GoodsReceived("GR-1", "4500001", 10, "RM-STEEL", "L-1", d("100"), "kg", "P100-RM"));
+        InvoiceReceived invoice = new InvoiceReceived("INV-X", "S-ACME", "EUR",
+                List.of(new InvoiceLine("4500001", 10, d("100"), d("2.10"))));
+
+        Outcome outcome = harness.apply("P200", invoice);
+
+        assertThat(outcome).isInstanceOf(Outcome.Rejected.class);
+        assertThat(((Outcome.Rejected) outcome).reason()).isEqualTo(ReasonCode.REFERENCE_MISMATCH);
+        assertThat(((Outcome.Rejected) outcome).message()).contains("belongs to plant P100, not P200");
+        assertThat(harness.books.purchaseOrderLines().find("4500001", 10).orElseThrow().invoiced()).isZero();
+    }
+
+    @Test
     void approvingAFailedMatchPostsItAsInvoicedAndRecordsTheOperator() {
         harness.post(new GoodsReceived("GR-1", "4500001", 10, "RM-STEEL", "L-1", d("100"), "kg", "P100-RM"));
         InvoiceReceived invoice = new InvoiceReceived("INV-1", "S-ACME", "EUR",

@@ -31,6 +31,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void theAuditLogDependsOnNoOtherModuleThanWeb() {
+        noClasses().that().resideInAPackage("io.millrace.audit..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.millrace.access..", "io.millrace.masterdata..",
+                        "io.millrace.pipeline..", "io.millrace.ledger..", "io.millrace.intake..", "io.millrace.eventlog..",
+                        "io.millrace.outbox..", "io.millrace.catalog..", "io.millrace.accounting..")
+                .because("every module records into the audit log, so it must not lean on any of them")
+                .check(classes);
+    }
+
+    @Test
     void modulesHaveNoCycles() {
         slices().matching("io.millrace.(*)..").should().beFreeOfCycles().check(classes);
     }

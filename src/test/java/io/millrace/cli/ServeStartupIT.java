@@ -44,6 +44,15 @@ class ServeStartupIT {
     }
 
     @Test
+    void anAdminKeyShorterThan32CharactersIsRefused() throws Exception {
+        Run run = serve("--admin-key", "only-31-characters-long-0123456");
+
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.lines()).containsExactly("millrace serve: --admin-key must be at least 32 characters long, "
+                + "not 31 (see --help)");
+    }
+
+    @Test
     void anUnreachableDatabaseIsOneLineNamingTheUrl() throws Exception {
         int closedPort = freePort();
 

@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
  */
 class CrashRecoveryIT {
 
-    private static final String ADMIN_KEY = "crash-admin-key-0123456789";
+    private static final String ADMIN_KEY = "crash-admin-key-0123456789abcdefghij";
     private static final String SOURCE = "urn:millrace:plant:P100:mes";
 
     @TempDir

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.millrace.accounting.master.BomComponent;
+import io.millrace.audit.AuditLog;
+import io.millrace.audit.InMemoryAuditRecords;
+import java.time.Clock;
 import io.millrace.accounting.master.PurchaseOrderLine;
 import io.millrace.testing.TestDatabase;
 import io.millrace.web.ApiProblem;
@@ -32,10 +35,11 @@ class MasterDataStoreContractIT {
         final ApplicationEventPublisher publisher = events::add;
         final CachedMasterData cache = new CachedMasterData(store, publisher);
         final MasterDataUpserts upserts = new MasterDataUpserts(store, cache,
-                new TransactionTemplate(new DataSourceTransactionManager(db.dataSource())), StockPresence::none, publisher);
+                new TransactionTemplate(new DataSourceTransactionManager(db.dataSource())), StockPresence::none, publisher,
+                new AuditLog(new InMemoryAuditRecords(), Clock.systemUTC()));
 
         Map<String, UpsertCounts> upsert(String json) {
-            return upserts.upsert(Submissions.json(json));
+            return upserts.upsert(Submissions.json(json), "key:test");
         }
     }
 
@@ -57,7 +61,7 @@ class MasterDataStoreContractIT {
         Instance hub = start(kind);
         Submission demo = Submissions.json(Submissions.demoJson());
 
-        Map<String, UpsertCounts> counts = hub.upserts.upsert(demo);
+        Map<String, UpsertCounts> counts = hub.upserts.upsert(demo, "key:test");
 
         assertThat(counts).containsEntry("items", new UpsertCounts(8, 0, 0)).containsEntry("plants", new UpsertCounts(2, 0, 0));
         MasterDataSnapshot stored = hub.store.load();
@@ -79,11 +83,11 @@ class MasterDataStoreContractIT {
     @EnumSource(TestDatabase.Kind.class)
     void secondIdenticalUpsertChangesNothingAndKeepsTheVersion(TestDatabase.Kind kind) {
         Instance hub = start(kind);
-        hub.upserts.upsert(Submissions.json(Submissions.demoJson()));
+        hub.upserts.upsert(Submissions.json(Submissions.demoJson()), "key:test");
         long version = hub.store.version();
         hub.events.clear();
 
-        Map<String, UpsertCounts> counts = hub.upserts.upsert(Submissions.json(Submissions.demoJson()));
+        Map<String, UpsertCounts> counts = hub.upserts.upsert(Submissions.json(Submissions.demoJson()), "key:test");
 
         assertThat(counts.values()).allSatisfy(c -> {
             assertThat(c.created()).isZero();
@@ -98,7 +102,7 @@ class MasterDataStoreContractIT {
     @EnumSource(TestDatabase.Kind.class)
     void updateReplacesOrderLinesAndBomComponentsAndPublishesWhatChanged(TestDatabase.Kind kind) {
         Instance hub = start(kind);
-        hub.upserts.upsert(Submissions.json(Submissions.demoJson()));
+        hub.upserts.upsert(Submissions.json(Submissions.demoJson()), "key:test");
         hub.events.clear();
 
         Map<String, UpsertCounts> counts = hub.upsert("""

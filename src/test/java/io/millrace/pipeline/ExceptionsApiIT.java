@@ -126,6 +126,19 @@ class ExceptionsApiIT extends HubIntegrationTest {
         List<String> accounts = new ArrayList<>();
         entries.get(0).get("lines").forEach(l -> accounts.add(l.get("account").asString()));
         assertThat(accounts).contains("2100", "2000", "5100");
+        assertAudited(raised.get("id").asString(), "exception.approved", "APPROVED");
+    }
+
+    /** The decision is in the audit log with the operator, the exception as it was and as it is. */
+    private void assertAudited(String exceptionId, String action, String status) {
+        HttpResponse<String> audit = http.get("/api/v1/audit?subject=exception:" + exceptionId, ADMIN_KEY);
+        assertThat(audit.statusCode()).as(audit.body()).isEqualTo(200);
+        JsonNode records = json(audit).get("records");
+        assertThat(records).hasSize(1);
+        assertThat(records.get(0).get("action").asString()).isEqualTo(action);
+        assertThat(records.get(0).get("actor").asString()).isEqualTo("key:" + operatorKeyId);
+        assertThat(records.get(0).get("before").get("status").asString()).isEqualTo("OPEN");
+        assertThat(records.get(0).get("after").get("status").asString()).isEqualTo(status);
     }
 
     @Test
@@ -146,6 +159,7 @@ class ExceptionsApiIT extends HubIntegrationTest {
         assertThat(find("OPEN", invoice)).isNull();
         assertThat(json(http.get("/api/v1/ledger/journal?trackingId=" + invoice, operator)).get("entries")).isEmpty();
         assertProblem(http.post("/api/v1/exceptions/" + id + "/approve", operator, null, null), 409);
+        assertAudited(id, "exception.discarded", "DISCARDED");
     }
 
     @Test

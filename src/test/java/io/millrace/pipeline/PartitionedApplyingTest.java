@@ -230,7 +230,8 @@ class PartitionedApplyingTest {
             Consumer owner = new Consumer(rig.partitionProcessor(topic.partitioning));
             owner.assign(IntStream.range(0, PARTITIONS).boxed().toList());
             owner.processor.apply(owner.poll(topic, 100, new Random(5)));
-            ExceptionQueue otherInstance = new ExceptionQueue(rig.partitionProcessor(topic.partitioning), rig.store);
+            ExceptionQueue otherInstance = new ExceptionQueue(rig.partitionProcessor(topic.partitioning), rig.store,
+                    new io.millrace.audit.AuditLog(new io.millrace.audit.InMemoryAuditRecords(), java.time.Clock.systemUTC()));
             ExceptionItem raised = otherInstance.list("OPEN", 0, 10).items().get(0);
             assertThat(raised.reason()).isEqualTo("THREE_WAY_MATCH_FAILED");
 

@@ -73,8 +73,8 @@ final class PipelineRig implements AutoCloseable {
         settings = new PipelineSettings(parkWindow, 200, Duration.ofMillis(100), true);
         processor = new Processor(new TransactionTemplate(new DataSourceTransactionManager(database.dataSource())),
                 new BooksStore(database.dataSource()), new PostingEngines(master, PostingSettings.defaults()), log,
-                store, publications, new PipelineMetrics(meters, log), clock, settings, CATALOG);
-        queue = new ExceptionQueue(processor, store);
+                store, publications, new PipelineMetrics(meters, log, plant -> true), clock, settings, CATALOG);
+        queue = new ExceptionQueue(processor, store, new io.millrace.audit.AuditLog(new io.millrace.audit.InMemoryAuditRecords(), java.time.Clock.systemUTC()));
         lineage = new Lineage(store, ledger, publications);
     }
 
@@ -86,7 +86,7 @@ final class PipelineRig implements AutoCloseable {
         return new PartitionProcessor(new TransactionTemplate(new DataSourceTransactionManager(database.dataSource())),
                 new BooksStore(database.dataSource()), new PostingEngines(master, PostingSettings.defaults()), log,
                 store, new PartitionRows(database.dataSource(), partitioning.topic()), publications,
-                new PipelineMetrics(meters, log), clock, settings, partitioning, Duration.ofMillis(200), CATALOG);
+                new PipelineMetrics(meters, log, plant -> true), clock, settings, partitioning, Duration.ofMillis(200), CATALOG);
     }
 
     /** A structured CloudEvent of a core event record, at {@code time}. */

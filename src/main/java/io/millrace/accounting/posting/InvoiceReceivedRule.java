@@ -51,6 +51,10 @@ final class InvoiceReceivedRule implements PostingRule<InvoiceReceived> {
                 Lookups.mismatch(label + ": PO " + order.number() + " is with supplier " + order.supplier() + ", not "
                         + invoice.supplier());
             }
+            if (order.plant() != null && !order.plant().equals(context.plant())) {
+                Lookups.mismatch(label + ": PO " + order.number() + " belongs to plant " + order.plant() + ", not "
+                        + context.plant());
+            }
             BigDecimal quantity = Lookups.positive(line.quantity(), "lines[" + i + "].quantity");
             BigDecimal unitPrice = Lookups.notNegative(line.unitPrice(), "lines[" + i + "].unitPrice");
             String plant = order.plant() == null ? context.plant() : order.plant();

@@ -1,0 +1,42 @@
+package io.millrace.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+class ResponseGuardTest {
+
+    @Test
+    void anExceptionInALaterFilterIsA500ProblemThatNamesNothingInternal() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/pipeline/backlog");
+        request.setRequestURI("/api/v1/pipeline/backlog");
+        MockHttpServletResponse response = new MockHttpServletResponse();
+
+        new ResponseGuard().doFilter(request, response, (req, res) -> {
+            throw new IllegalStateException("connection to jdbc:postgresql://db.internal:5432/millrace refused");
+        });
+
+        assertThat(response.getStatus()).isEqualTo(500);
+        assertThat(response.getContentType()).startsWith("application/problem+json");
+        assertThat(response.getContentAsString()).contains("\"status\":500")
+                .contains("nothing was changed").doesNotContain("jdbc").doesNotContain("IllegalState");
+        assertThat(response.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+    }
+
+    @Test
+    void keyAnswersAreNeverStoredAndTheConsoleGetsItsOwnPolicy() throws Exception {
+        MockHttpServletRequest keys = new MockHttpServletRequest("POST", "/api/v1/sources");
+        MockHttpServletResponse keysResponse = new MockHttpServletResponse();
+        new ResponseGuard().doFilter(keys, keysResponse, (req, res) -> { });
+        MockHttpServletRequest console = new MockHttpServletRequest("GET", "/console");
+        MockHttpServletResponse consoleResponse = new MockHttpServletResponse();
+        new ResponseGuard().doFilter(console, consoleResponse, (req, res) -> { });
+
+        assertThat(keysResponse.getHeader("Cache-Control")).isEqualTo("no-store");
+        assertThat(keysResponse.getHeader("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(consoleResponse.getHeader("Content-Security-Policy")).isEqualTo(ResponseGuard.CONSOLE_POLICY);
+        assertThat(consoleResponse.getHeader("Cache-Control")).isNull();
+    }
+}
