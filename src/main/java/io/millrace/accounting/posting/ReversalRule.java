@@ -45,6 +45,8 @@ import java.util.TreeMap;
 final class ReversalRule implements PostingRule<ReversalRequested> {
 
     private final ReversalTarget target;
+    /** Per "plant account": how much the balance accounts (inventory, GR/IR) must change, as undone. */
+    private final Map<String, BigDecimal> balanceChange = new TreeMap<>();
 
     ReversalRule(ReversalTarget target) {
         this.target = target;
@@ -62,29 +64,29 @@ final class ReversalRule implements PostingRule<ReversalRequested> {
         checkStanding(id);
         checkScope(id, context);
         undoProgress(target.event(), context);
-        Map<String, BigDecimal> valueChange = new TreeMap<>();
         List<InventoryMovement> movements = target.movements();
         for (int i = movements.size() - 1; i >= 0; i--) {
             InventoryMovement movement = movements.get(i);
             BigDecimal change = context.undoStock(movement.key(), movement.quantity().negate());
-            valueChange.merge(movement.key().plant() + " " + inventoryAccount(context, movement.key().item()), change,
+            balanceChange.merge(movement.key().plant() + " " + inventoryAccount(context, movement.key().item()), change,
                     BigDecimal::add);
         }
         Map<String, BigDecimal> mirrored = new TreeMap<>();
-        Set<String> inventoryAccounts = inventoryAccounts(context);
+        Set<String> balanceAccounts = inventoryAccounts(context);
+        balanceAccounts.add(context.accounts().grIrClearing());
         for (JournalEntry entry : context.books().postedEntries(id)) {
             PostingContext.EntryBuilder builder = context.entry(entry.plant(), "Reversal of " + entry.entryId() + " ("
                     + entry.text() + "): " + request.reason()).reversing(entry.entryId())
                     .document(entry.document() == null ? null : entry.document().negated());
             for (JournalLine line : entry.lines()) {
                 builder.line(line.account(), line.balance().negate(), line.dimensions());
-                if (inventoryAccounts.contains(line.account())) {
+                if (balanceAccounts.contains(line.account())) {
                     mirrored.merge(line.plant() + " " + line.account(), line.balance().negate(), BigDecimal::add);
                 }
             }
             builder.post();
         }
-        postValuationDifference(context, id, valueChange, mirrored);
+        postDifferences(context, id, mirrored);
     }
 
     private void checkStanding(String id) {
@@ -161,7 +163,13 @@ final class ReversalRule implements PostingRule<ReversalRequested> {
         }
     }
 
-    private static void undoReceipt(GoodsReceived receipt, PostingContext context) {
+    private void grIrChanged(PostingContext context, PurchaseOrderLineProgress before,
+                             PurchaseOrderLineProgress after) {
+        balanceChange.merge(before.plant() + " " + context.accounts().grIrClearing(),
+                Amounts.valueChange(before.open(), after.open(), before.unitPrice()).negate(), BigDecimal::add);
+    }
+
+    private void undoReceipt(GoodsReceived receipt, PostingContext context) {
         PurchaseOrderLineProgress line = context.books().poLine(receipt.purchaseOrder(), receipt.poLine())
                 .orElseThrow();
         PurchaseOrderLineProgress after = line.withReceived(line.received().subtract(receipt.quantity()));
@@ -172,6 +180,7 @@ final class ReversalRule implements PostingRule<ReversalRequested> {
                     + " would be received: reverse the invoice first");
         }
         context.books().savePoLine(after);
+        grIrChanged(context, line, after);
         context.changed(DependencyKeys.poLine(receipt.purchaseOrder(), receipt.poLine()));
         ReceiptLot lot = context.books().receiptLots(receipt.item(), receipt.lot()).stream()
                 .filter(r -> r.purchaseOrder().equals(receipt.purchaseOrder()) && r.line() == receipt.poLine())
@@ -184,11 +193,13 @@ final class ReversalRule implements PostingRule<ReversalRequested> {
         context.books().saveReceiptLot(lotAfter);
     }
 
-    private static void undoInvoice(InvoiceReceived invoice, PostingContext context) {
+    private void undoInvoice(InvoiceReceived invoice, PostingContext context) {
         for (InvoiceLine line : invoice.lines()) {
             PurchaseOrderLineProgress progress = context.books().poLine(line.purchaseOrder(), line.poLine())
                     .orElseThrow();
-            context.books().savePoLine(progress.withInvoiced(progress.invoiced().subtract(line.quantity())));
+            PurchaseOrderLineProgress after = progress.withInvoiced(progress.invoiced().subtract(line.quantity()));
+            context.books().savePoLine(after);
+            grIrChanged(context, progress, after);
             context.changed(DependencyKeys.poLine(line.purchaseOrder(), line.poLine()));
         }
     }
@@ -204,22 +215,28 @@ final class ReversalRule implements PostingRule<ReversalRequested> {
         }
     }
 
-    private static void postValuationDifference(PostingContext context, String id, Map<String, BigDecimal> valueChange,
-                                                 Map<String, BigDecimal> mirrored) {
-        Set<String> keys = new java.util.TreeSet<>(valueChange.keySet());
+    /**
+     * The balance accounts must end where the undone sub-ledger and PO progress put them (ADR 0002):
+     * an inventory difference (stock back at a standard cost changed since) goes to revaluation, a
+     * GR/IR difference (a cent of rounding of the open value) to rounding differences.
+     */
+    private void postDifferences(PostingContext context, String id, Map<String, BigDecimal> mirrored) {
+        Set<String> keys = new java.util.TreeSet<>(balanceChange.keySet());
         keys.addAll(mirrored.keySet());
         for (String key : keys) {
-            BigDecimal difference = valueChange.getOrDefault(key, BigDecimal.ZERO)
+            BigDecimal difference = balanceChange.getOrDefault(key, BigDecimal.ZERO)
                     .subtract(mirrored.getOrDefault(key, BigDecimal.ZERO));
             if (difference.signum() == 0) {
                 continue;
             }
             String[] plantAccount = key.split(" ", 2);
+            boolean grIr = plantAccount[1].equals(context.accounts().grIrClearing());
             Dimensions dimensions = Dimensions.plant(plantAccount[0]);
-            context.entry(plantAccount[0], "Valuation difference on reversal of " + id
-                            + ": stock taken back at today's standard cost")
+            context.entry(plantAccount[0], (grIr ? "Rounding difference of GR/IR" : "Valuation difference")
+                            + " on reversal of " + id)
                     .line(plantAccount[1], difference, dimensions)
-                    .line(context.accounts().revaluation(), difference.negate(), dimensions)
+                    .line(grIr ? context.accounts().roundingDifferences() : context.accounts().revaluation(),
+                            difference.negate(), dimensions)
                     .post();
         }
     }
