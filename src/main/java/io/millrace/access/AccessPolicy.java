@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 final class AccessPolicy {
 
     private static final Pattern PRODUCER_READS = Pattern.compile("/api/v1/(catalog(/.*)?|events/[^/]+)");
-    private static final Pattern OPERATOR_ACTS = Pattern.compile("/api/v1/exceptions/[^/]+/(retry|approve|discard)");
+    private static final Pattern OPERATOR_ACTS = Pattern.compile("/api/v1/(exceptions/[^/]+/(retry|approve|discard)"
+            + "|events/[^/]+/reversal|ledger/periods/[^/]+/close|replays)");
 
     private AccessPolicy() {
     }

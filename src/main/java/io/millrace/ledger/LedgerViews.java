@@ -59,13 +59,13 @@ final class LedgerViews {
                         BigDecimal value) {
     }
 
-    record CloseReportView(String period, boolean closed, String closedBy, Instant closedAt,
+    record CloseReportView(String period, boolean closed, String closedBy, Instant closedAt, String overrideReason,
                            Map<String, BigDecimal> trialBalance, int latePostingCount, List<EntryView> latePostings) {
         static CloseReportView of(PeriodCloseReport report, ChartOfAccounts chart) {
             ClosedPeriod closed = report.closed();
             return new CloseReportView(report.period().toString(), report.isClosed(),
                     closed == null ? null : closed.closedBy(), closed == null ? null : closed.closedAt(),
-                    report.trialBalance().balances(), report.latePostings().size(),
+                    closed == null ? null : closed.overrideReason(), report.trialBalance().balances(), report.latePostings().size(),
                     report.latePostings().stream().map(e -> EntryView.of(e, chart)).toList());
         }
     }

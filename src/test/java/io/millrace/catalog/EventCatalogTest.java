@@ -34,7 +34,7 @@ class EventCatalogTest {
     void validExamplesCoverEveryTypeOfTheCatalog() {
         assertThat(Examples.valid().stream().map(e -> e.get("type").asString()))
                 .containsExactlyInAnyOrderElementsOf(catalog.types().stream().map(EventTypeDescriptor::type).toList());
-        assertThat(catalog.types()).hasSize(14);
+        assertThat(catalog.types()).hasSize(15);
     }
 
     @ParameterizedTest(name = "{index}: {0}")
