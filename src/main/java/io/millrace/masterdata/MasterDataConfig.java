@@ -32,9 +32,10 @@ class MasterDataConfig {
     @Bean
     MasterDataUpserts masterDataUpserts(JdbcMasterDataStore store, CachedMasterData cache,
                                         PlatformTransactionManager transactionManager,
-                                        ObjectProvider<StockPresence> stock, ApplicationEventPublisher events) {
+                                        ObjectProvider<StockPresence> stock, ApplicationEventPublisher events,
+                                        ObjectProvider<StandardCostRevaluations> revaluations) {
         return new MasterDataUpserts(store, cache, new TransactionTemplate(transactionManager),
-                () -> stock.getIfUnique(StockPresence::none), events);
+                () -> stock.getIfUnique(StockPresence::none), events).revaluingWith(revaluations::getIfUnique);
     }
 
     @Bean

@@ -48,7 +48,7 @@ class MasterDataController {
     @PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     Map<String, UpsertCounts> upsert(Caller caller, @RequestBody(required = false) byte[] body) {
         caller.requireAdmin();
-        return upserts.upsert(JsonSubmissionReader.read(parse(body)));
+        return upserts.upsert(JsonSubmissionReader.read(parse(body)), caller.actor());
     }
 
     @PutMapping(path = "/{kind}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -58,7 +58,7 @@ class MasterDataController {
         MasterDataKind known = kind(kind);
         Submission submission = new Submission();
         JsonSubmissionReader.readKind(known, parse(body), Where.json("/" + known.jsonName()), submission);
-        return upserts.upsert(submission);
+        return upserts.upsert(submission, caller.actor());
     }
 
     @PutMapping(path = "/{kind}", consumes = TEXT_CSV)
@@ -70,7 +70,7 @@ class MasterDataController {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
-        return upserts.upsert(CsvSubmissionReader.read(known, text));
+        return upserts.upsert(CsvSubmissionReader.read(known, text), caller.actor());
     }
 
     @GetMapping

@@ -1,6 +1,9 @@
 package io.millrace.masterdata;
 
 import io.millrace.web.ApiProblem;
+import io.millrace.accounting.master.Item;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.context.ApplicationEventPublisher;
@@ -19,6 +22,7 @@ public class MasterDataUpserts {
     private final TransactionTemplate transactions;
     private final Supplier<StockPresence> stock;
     private final ApplicationEventPublisher events;
+    private Supplier<StandardCostRevaluations> revaluations = () -> null;
 
     public MasterDataUpserts(JdbcMasterDataStore store, CachedMasterData cache, TransactionTemplate transactions,
                              Supplier<StockPresence> stock, ApplicationEventPublisher events) {
@@ -35,11 +39,27 @@ public class MasterDataUpserts {
      * @throws ApiProblem 400 listing every error when any rule is broken; nothing is stored then
      */
     Map<String, UpsertCounts> upsert(Submission submission) {
+        return upsert(submission, "hub");
+    }
+
+    /** Revalues stock on hand when a standard cost changes, where the ledger supplies the means. */
+    public MasterDataUpserts revaluingWith(Supplier<StandardCostRevaluations> revaluing) {
+        this.revaluations = revaluing;
+        return this;
+    }
+
+    /** As {@link #upsert(Submission)}, attributing revaluations to {@code actor}. */
+    Map<String, UpsertCounts> upsert(Submission submission, String actor) {
+        StandardCostRevaluations revaluing = revaluations.get();
         Changes changes = transactions.execute(status -> {
             long version = store.lockVersion();
             MasterDataSnapshot cached = cache.snapshot();
             MasterDataSnapshot stored = cached.version() == version ? cached : store.load();
-            SubmissionValidator.validate(submission, stored, stock.get());
+            if (revaluing == null) {
+                SubmissionValidator.validate(submission, stored, stock.get());
+            } else {
+                SubmissionValidator.validateRevaluing(submission, stored, stock.get());
+            }
             if (!submission.errors.isEmpty()) {
                 throw ApiProblem.invalid("The master data has " + submission.errors.size()
                         + (submission.errors.size() == 1 ? " error" : " errors") + "; nothing was stored.",
@@ -49,6 +69,11 @@ public class MasterDataUpserts {
             if (result.changeAnything()) {
                 store.write(result);
                 store.bumpVersion();
+                long next = version + 1;
+                List<StandardCostRevaluations.CostChange> costChanges = costChanges(submission, stored);
+                if (revaluing != null && !costChanges.isEmpty()) {
+                    revaluing.revalue(costChanges, actor, "MD-" + next);
+                }
             }
             return result;
         });
@@ -57,5 +82,17 @@ public class MasterDataUpserts {
             events.publishEvent(changes.changed());
         }
         return changes.counts();
+    }
+
+    private static List<StandardCostRevaluations.CostChange> costChanges(Submission submission,
+                                                                         MasterDataSnapshot stored) {
+        List<StandardCostRevaluations.CostChange> changes = new ArrayList<>();
+        for (Entry<Item> entry : submission.items) {
+            Item before = stored.items().get(entry.value().code());
+            if (before != null && before.standardCost().compareTo(entry.value().standardCost()) != 0) {
+                changes.add(new StandardCostRevaluations.CostChange(entry.value(), before.standardCost()));
+            }
+        }
+        return changes;
     }
 }
