@@ -35,12 +35,12 @@ final class LedgerViews {
     record EntryView(String entryId, String plant, LocalDate postingDate, String period, boolean late,
                      String trackingId, String source, String eventId, String eventType, String correlationId,
                      String actor, String text, String reversalOf, BigDecimal totalDebit, BigDecimal totalCredit,
-                     List<LineView> lines) {
+                     List<LineView> lines, io.millrace.accounting.ledger.DocumentAmount document) {
         static EntryView of(JournalEntry e, ChartOfAccounts chart) {
             return new EntryView(e.entryId(), e.plant(), e.postingDate(), e.period().toString(), e.late(),
                     e.source().trackingId(), e.source().source(), e.source().eventId(), e.source().type(),
                     e.correlationId(), e.actor(), e.text(), e.reversalOf(), e.totalDebit(), e.totalCredit(),
-                    e.lines().stream().map(l -> LineView.of(l, chart)).toList());
+                    e.lines().stream().map(l -> LineView.of(l, chart)).toList(), e.document());
         }
     }
 
