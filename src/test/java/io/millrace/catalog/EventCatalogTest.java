@@ -130,6 +130,6 @@ class EventCatalogTest {
         });
         assertThat(catalog.types()).extracting(EventTypeDescriptor::businessKey)
                 .containsOnly("order:<orderId>", "lot:<lot>", "po:<purchaseOrder>", "po:<lines[0].purchaseOrder>",
-                        "so:<salesOrder>");
+                        "so:<salesOrder>", "reversal:<trackingId>");
     }
 }
