@@ -13,7 +13,8 @@ final class AccessPolicy {
 
     private static final Pattern PRODUCER_READS = Pattern.compile("/api/v1/(catalog(/.*)?|events/[^/]+)");
     private static final Pattern AUDIT_OR_KEYS = Pattern.compile("/api/v1/(audit|sources)(/.*)?");
-    private static final Pattern OPERATOR_ACTS = Pattern.compile("/api/v1/exceptions/[^/]+/(retry|approve|discard)");
+    private static final Pattern OPERATOR_ACTS = Pattern.compile("/api/v1/(exceptions/[^/]+/(retry|approve|discard)"
+            + "|events/[^/]+/reversal|ledger/periods/[^/]+/close|replays)");
 
     private AccessPolicy() {
     }

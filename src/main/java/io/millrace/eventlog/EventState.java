@@ -9,5 +9,7 @@ public enum EventState {
     /** Its accounting and inventory effects are posted. */
     POSTED,
     /** Processing failed for a business reason; it waits in the exception queue. */
-    EXCEPTION
+    EXCEPTION,
+    /** It posted, and a later reversal took its postings back. */
+    REVERSED
 }

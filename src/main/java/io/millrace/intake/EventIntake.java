@@ -32,6 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class EventIntake {
 
+    /** The hub's own sources, e.g. the reversals operators request; never a producer's. */
+    static final String HUB_SOURCES = "urn:millrace:hub";
+
     private final EventCatalog catalog;
     private final EventLog log;
     private final IntakeMetrics metrics;
@@ -103,7 +106,10 @@ public class EventIntake {
             String source = e.get("source").asString();
             String plant = e.get("plant").asString();
             String type = e.get("type").asString();
-            if (!caller.scope().allowsSource(source)) {
+            if (caller.role() == io.millrace.access.Role.PRODUCER && source.startsWith(HUB_SOURCES)) {
+                errors.add(new FieldError(index, "/source", "sources under '" + HUB_SOURCES
+                        + "' are the hub's own and not for producers"));
+            } else if (!caller.scope().allowsSource(source)) {
                 errors.add(new FieldError(index, "/source", "source '" + source + "' is not allowed for this key"));
             }
             if (!caller.scope().allowsPlant(plant)) {

@@ -1,6 +1,7 @@
 package io.millrace.ledger;
 
 import io.millrace.accounting.ledger.Dimensions;
+import io.millrace.accounting.ledger.DocumentAmount;
 import io.millrace.accounting.ledger.JournalEntry;
 import io.millrace.accounting.ledger.JournalLine;
 import io.millrace.accounting.ledger.SourceEvent;
@@ -18,7 +19,7 @@ final class JournalRows {
     /** Entry columns and line columns, joined; order by entry_seq, line_no and group with {@link #group}. */
     static final String SELECT = "SELECT e.entry_seq, e.entry_id, e.plant AS entry_plant, e.posting_date, e.period, "
             + "e.late, e.tracking_id, e.source, e.source_event_id, e.event_type, e.correlation_id, e.actor, "
-            + "e.entry_text, e.reversal_of, l.line_no, l.account, l.debit, l.credit, l.plant, l.order_id, l.item, "
+            + "e.entry_text, e.reversal_of, e.document_currency, e.document_amount, e.exchange_rate, l.line_no, l.account, l.debit, l.credit, l.plant, l.order_id, l.item, "
             + "l.lot, l.cost_center, l.supplier, l.customer "
             + "FROM ledger_journal_entry e JOIN ledger_journal_line l ON l.entry_id = e.entry_id ";
 
@@ -26,7 +27,8 @@ final class JournalRows {
 
     static final String INSERT_ENTRY = "INSERT INTO ledger_journal_entry (entry_id, plant, posting_date, period, "
             + "late, tracking_id, source, source_event_id, event_type, correlation_id, actor, entry_text, "
-            + "reversal_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "reversal_of, document_currency, document_amount, exchange_rate) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     static final String INSERT_LINE = "INSERT INTO ledger_journal_line (entry_id, line_no, account, debit, credit, "
             + "period, plant, order_id, item, lot, cost_center, supplier, customer) "
@@ -63,10 +65,10 @@ final class JournalRows {
 
     private record Header(long sequence, String entryId, String plant, LocalDate postingDate, YearMonth period,
                           boolean late, SourceEvent source, String correlationId, String actor, String text,
-                          String reversalOf) {
+                          String reversalOf, DocumentAmount document) {
         Stored with(List<JournalLine> lines) {
             return new Stored(sequence, new JournalEntry(entryId, plant, postingDate, period, late, source,
-                    correlationId, actor, text, lines, reversalOf));
+                    correlationId, actor, text, lines, reversalOf, document));
         }
     }
 
@@ -76,7 +78,13 @@ final class JournalRows {
                 new SourceEvent(rs.getString("tracking_id"), rs.getString("source"), rs.getString("source_event_id"),
                         rs.getString("event_type")),
                 rs.getString("correlation_id"), rs.getString("actor"), rs.getString("entry_text"),
-                rs.getString("reversal_of"));
+                rs.getString("reversal_of"), document(rs));
+    }
+
+    private static DocumentAmount document(ResultSet rs) throws SQLException {
+        String currency = rs.getString("document_currency");
+        return currency == null ? null : new DocumentAmount(currency, rs.getBigDecimal("document_amount"),
+                rs.getBigDecimal("exchange_rate"));
     }
 
     private static JournalLine line(ResultSet rs) throws SQLException {
@@ -100,6 +108,10 @@ final class JournalRows {
         ps.setString(11, e.actor());
         ps.setString(12, e.text());
         ps.setString(13, e.reversalOf());
+        DocumentAmount document = e.document();
+        ps.setString(14, document == null ? null : document.currency());
+        ps.setBigDecimal(15, document == null ? null : document.amount());
+        ps.setBigDecimal(16, document == null ? null : document.exchangeRate());
     }
 
     /** One line of an entry; {@code index} counts from 1. */

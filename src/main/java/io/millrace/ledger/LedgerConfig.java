@@ -21,14 +21,19 @@ public class LedgerConfig {
     @Bean
     PostingSettings postingSettings(@Value("${millrace.posting.price-tolerance:0.05}") String priceTolerance,
                                     @Value("${millrace.posting.output-tax-rate:}") String outputTaxRate,
-                                    @Value("${millrace.posting.period-zone:UTC}") String periodZone) {
+                                    @Value("${millrace.posting.period-zone:UTC}") String periodZone,
+                                    @Value("${millrace.posting.company-currency:EUR}") String companyCurrency) {
+        if (!companyCurrency.trim().matches("[A-Z]{3}")) {
+            throw new IllegalArgumentException("millrace.posting.company-currency must be an ISO 4217 code such as "
+                    + "EUR, not '" + companyCurrency + "'");
+        }
         PostingSettings settings = PostingSettings.defaults()
                 .withPriceTolerance(decimal("millrace.posting.price-tolerance", priceTolerance));
         if (!outputTaxRate.isBlank()) {
             settings = settings.withOutputTaxRate(decimal("millrace.posting.output-tax-rate", outputTaxRate));
         }
         return new PostingSettings(settings.chart(), settings.accounts(), settings.priceTolerance(),
-                settings.outputTaxRate(), ZoneId.of(periodZone.trim()));
+                settings.outputTaxRate(), ZoneId.of(periodZone.trim()), companyCurrency.trim());
     }
 
     private static BigDecimal decimal(String property, String value) {
@@ -53,6 +58,13 @@ public class LedgerConfig {
     @Bean
     StockPresence stockPresence(BooksStore store) {
         return store::hasStock;
+    }
+
+    /** Lets the master-data module change the standard cost of items in stock: the stock is revalued. */
+    @Bean
+    LedgerRevaluations ledgerRevaluations(BooksStore store, DataSource dataSource, PostingSettings settings,
+                                          org.springframework.beans.factory.ObjectProvider<java.time.Clock> clock) {
+        return new LedgerRevaluations(store, dataSource, settings, clock.getIfAvailable(java.time.Clock::systemUTC));
     }
 
     @Bean

@@ -106,9 +106,19 @@ public class LedgerQueries {
     }
 
     public Optional<ClosedPeriod> closedPeriod(YearMonth period) {
-        return jdbc.query("SELECT period, closed_by, closed_at FROM ledger_closed_period WHERE period = ?",
+        return jdbc.query("SELECT period, closed_by, closed_at, override_reason FROM ledger_closed_period "
+                        + "WHERE period = ?",
                 (rs, n) -> new ClosedPeriod(YearMonth.parse(rs.getString("period")), rs.getString("closed_by"),
-                        Columns.instant(rs, "closed_at")), period.toString()).stream().findFirst();
+                        Columns.instant(rs, "closed_at"), rs.getString("override_reason")), period.toString())
+                .stream().findFirst();
+    }
+
+    /** Keeps who reopened a closed period, when and why, with the close it undid. */
+    void recordReopening(ClosedPeriod closed, String actor, java.time.Instant at, String reason) {
+        jdbc.update("INSERT INTO ledger_period_reopening (period, closed_by, closed_at, reopened_by, reopened_at, "
+                + "reason) VALUES (?, ?, ?, ?, ?, ?)", closed.period().toString(), closed.closedBy(),
+                closed.closedAt().atOffset(java.time.ZoneOffset.UTC), actor, at.atOffset(java.time.ZoneOffset.UTC),
+                reason);
     }
 
     /** Non-zero stock balances matching the filter, in plant, location, item, lot, status order. */

@@ -35,12 +35,12 @@ final class LedgerViews {
     record EntryView(String entryId, String plant, LocalDate postingDate, String period, boolean late,
                      String trackingId, String source, String eventId, String eventType, String correlationId,
                      String actor, String text, String reversalOf, BigDecimal totalDebit, BigDecimal totalCredit,
-                     List<LineView> lines) {
+                     List<LineView> lines, io.millrace.accounting.ledger.DocumentAmount document) {
         static EntryView of(JournalEntry e, ChartOfAccounts chart) {
             return new EntryView(e.entryId(), e.plant(), e.postingDate(), e.period().toString(), e.late(),
                     e.source().trackingId(), e.source().source(), e.source().eventId(), e.source().type(),
                     e.correlationId(), e.actor(), e.text(), e.reversalOf(), e.totalDebit(), e.totalCredit(),
-                    e.lines().stream().map(l -> LineView.of(l, chart)).toList());
+                    e.lines().stream().map(l -> LineView.of(l, chart)).toList(), e.document());
         }
     }
 
@@ -59,13 +59,13 @@ final class LedgerViews {
                         BigDecimal value) {
     }
 
-    record CloseReportView(String period, boolean closed, String closedBy, Instant closedAt,
+    record CloseReportView(String period, boolean closed, String closedBy, Instant closedAt, String overrideReason,
                            Map<String, BigDecimal> trialBalance, int latePostingCount, List<EntryView> latePostings) {
         static CloseReportView of(PeriodCloseReport report, ChartOfAccounts chart) {
             ClosedPeriod closed = report.closed();
             return new CloseReportView(report.period().toString(), report.isClosed(),
                     closed == null ? null : closed.closedBy(), closed == null ? null : closed.closedAt(),
-                    report.trialBalance().balances(), report.latePostings().size(),
+                    closed == null ? null : closed.overrideReason(), report.trialBalance().balances(), report.latePostings().size(),
                     report.latePostings().stream().map(e -> EntryView.of(e, chart)).toList());
         }
     }

@@ -4,7 +4,14 @@ import io.millrace.access.Caller;
 import io.millrace.audit.AuditTrail;
 import io.millrace.accounting.books.ClosedPeriod;
 import io.millrace.accounting.ledger.TrialBalance;
+import io.millrace.accounting.posting.AccountingPeriodClose;
 import io.millrace.accounting.posting.PeriodCloseReport;
+import io.millrace.accounting.posting.PeriodReadiness;
+import io.millrace.web.ApiProblem;
+import io.millrace.web.FieldError;
+import java.util.LinkedHashMap;
+import java.util.List;
+import org.springframework.web.bind.annotation.RequestBody;
 import io.millrace.accounting.posting.PostingSettings;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -37,10 +44,13 @@ class PeriodCloseController {
     private final Clock clock;
     private final AuditTrail audit;
 
+    private final ObjectProvider<PeriodReadinessCheck> readinessChecks;
+
     PeriodCloseController(BooksStore store, LedgerQueries queries, PostingSettings settings,
                           PlatformTransactionManager transactionManager, ObjectProvider<Clock> clock,
-                          AuditTrail audit) {
+                          AuditTrail audit, ObjectProvider<PeriodReadinessCheck> readinessChecks) {
         this.audit = audit;
+        this.readinessChecks = readinessChecks;
         this.store = store;
         this.queries = queries;
         this.settings = settings;
@@ -48,19 +58,91 @@ class PeriodCloseController {
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
+    /** An override closes a period that is not ready; its reason is kept on the close. */
+    record CloseRequest(Boolean override, String reason) {
+    }
+
+    /** Reopening needs a reason; the close it undoes is kept as history. */
+    record ReopenRequest(String reason) {
+    }
+
+    record ReadinessView(String period, boolean ready, long pending, long parked, long openExceptions,
+                         List<String> blockers, List<String> ordersToSettle) {
+        static ReadinessView of(PeriodReadiness r) {
+            return new ReadinessView(r.period().toString(), r.ready(), r.pending(), r.parked(), r.openExceptions(),
+                    r.blockers(), r.ordersToSettle());
+        }
+    }
+
+    @GetMapping("/readiness")
+    ReadinessView readiness(Caller caller, @PathVariable String period) {
+        caller.requireReadAll();
+        return ReadinessView.of(readinessOf(Params.period("period", period)));
+    }
+
+    /**
+     * Closes the period when nothing dated in it is pending, parked or an open exception; otherwise
+     * 409 listing why, unless the request overrides with a reason. Closing a closed period again
+     * changes nothing.
+     */
     @PostMapping("/close")
-    LedgerViews.CloseReportView close(Caller caller, @PathVariable String period) {
+    LedgerViews.CloseReportView close(Caller caller, @PathVariable String period,
+                                      @RequestBody(required = false) CloseRequest request) {
         caller.requireOperator();
         YearMonth month = Params.period("period", period);
+        boolean override = request != null && Boolean.TRUE.equals(request.override());
+        String reason = request == null || request.reason() == null ? "" : request.reason().strip();
+        if (override && reason.isEmpty()) {
+            throw ApiProblem.invalid("An override needs a reason; the period was not closed.",
+                    List.of(FieldError.at("/reason", "is required with override")));
+        }
+        PeriodReadiness readiness = readinessOf(month);
+        try {
+            transactions.executeWithoutResult(status -> {
+                UnitOfWork unit = store.begin();
+                if (!unit.periods().isClosed(month)) {
+                    new AccountingPeriodClose(unit).close(readiness, caller.actor(), clock.instant(),
+                            override ? reason : null);
+                    audit.record(caller.actor(), "period.closed", "period:" + month, null,
+                            new ClosedPeriod(month, caller.actor(), clock.instant(),
+                                    readiness.ready() ? null : reason));
+                }
+            });
+        } catch (AccountingPeriodClose.PeriodNotReady notReady) {
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put("blockers", readiness.blockers());
+            properties.put("ordersToSettle", readiness.ordersToSettle());
+            throw ApiProblem.conflict("Period " + month + " is not ready to close: " + String.join("; ",
+                    readiness.blockers()) + ". Resolve them, or close with {\"override\": true, \"reason\": …}.",
+                    properties);
+        }
+        return report(month);
+    }
+
+    /** An admin opens a closed period again, with a reason; events dated in it post in it again. */
+    @PostMapping("/reopen")
+    LedgerViews.CloseReportView reopen(Caller caller, @PathVariable String period,
+                                       @RequestBody(required = false) ReopenRequest request) {
+        caller.requireAdmin();
+        YearMonth month = Params.period("period", period);
+        String reason = request == null || request.reason() == null ? "" : request.reason().strip();
+        if (reason.isEmpty()) {
+            throw ApiProblem.invalid("Reopening a period needs a reason; nothing changed.",
+                    List.of(FieldError.at("/reason", "is required")));
+        }
+        ClosedPeriod closed = queries.closedPeriod(month).orElseThrow(() -> ApiProblem.conflict("Period " + month
+                + " is not closed.", Map.of()));
         transactions.executeWithoutResult(status -> {
-            boolean open = queries.closedPeriod(month).isEmpty();
-            ClosedPeriod closed = new ClosedPeriod(month, caller.actor(), clock.instant());
-            store.begin().periods().close(closed);
-            if (open) {
-                audit.record(caller.actor(), "period.closed", "period:" + month, null, closed);
-            }
+            new AccountingPeriodClose(store.begin()).reopen(month);
+            queries.recordReopening(closed, caller.actor(), clock.instant(), reason);
+            audit.record(caller.actor(), "period.reopened", "period:" + month, closed, Map.of("reason", reason));
         });
         return report(month);
+    }
+
+    private PeriodReadiness readinessOf(YearMonth month) {
+        PeriodReadinessCheck check = readinessChecks.getIfAvailable();
+        return check == null ? new PeriodReadiness(month, 0, 0, 0, List.of()) : check.readiness(month);
     }
 
     @GetMapping("/close-report")

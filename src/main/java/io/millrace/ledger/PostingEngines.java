@@ -23,6 +23,11 @@ public class PostingEngines {
         return new PostingEngine(master, books, settings);
     }
 
+    /** An engine whose reversals find the events they name through {@code history}. */
+    public PostingEngine over(Books books, io.millrace.accounting.posting.PostedEvents history) {
+        return new PostingEngine(master, books, settings, history);
+    }
+
     public PostingSettings settings() {
         return settings;
     }

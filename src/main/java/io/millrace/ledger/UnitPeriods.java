@@ -17,6 +17,7 @@ final class UnitPeriods implements AccountingPeriods {
     private final Jdbc jdbc;
     private Map<YearMonth, ClosedPeriod> closed;
     private final List<ClosedPeriod> pending = new ArrayList<>();
+    private final List<YearMonth> reopened = new ArrayList<>();
 
     UnitPeriods(Jdbc jdbc) {
         this.jdbc = jdbc;
@@ -25,9 +26,10 @@ final class UnitPeriods implements AccountingPeriods {
     private Map<YearMonth, ClosedPeriod> closedPeriods() {
         if (closed == null) {
             closed = new TreeMap<>();
-            jdbc.query("SELECT period, closed_by, closed_at FROM ledger_closed_period", ps -> { },
+            jdbc.query("SELECT period, closed_by, closed_at, override_reason FROM ledger_closed_period", ps -> { },
                     rs -> new ClosedPeriod(YearMonth.parse(rs.getString("period")), rs.getString("closed_by"),
-                            Columns.instant(rs, "closed_at"))).forEach(p -> closed.put(p.period(), p));
+                            Columns.instant(rs, "closed_at"), rs.getString("override_reason")))
+                    .forEach(p -> closed.put(p.period(), p));
         }
         return closed;
     }
@@ -45,21 +47,33 @@ final class UnitPeriods implements AccountingPeriods {
     }
 
     @Override
+    public void reopen(YearMonth period) {
+        if (closedPeriods().remove(period) != null) {
+            pending.removeIf(p -> p.period().equals(period));
+            reopened.add(period);
+        }
+    }
+
+    @Override
     public List<ClosedPeriod> closed() {
         return List.copyOf(closedPeriods().values());
     }
 
     void flush() {
-        jdbc.batch("INSERT INTO ledger_closed_period (period, closed_by, closed_at) VALUES (?, ?, ?) "
-                + "ON CONFLICT DO NOTHING", pending, (ps, p) -> {
+        jdbc.batch("DELETE FROM ledger_closed_period WHERE period = ?", reopened,
+                (ps, p) -> ps.setString(1, p.toString()));
+        reopened.clear();
+        jdbc.batch("INSERT INTO ledger_closed_period (period, closed_by, closed_at, override_reason) "
+                + "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", pending, (ps, p) -> {
                     ps.setString(1, p.period().toString());
                     ps.setString(2, p.closedBy());
                     Columns.setInstant(ps, 3, p.closedAt());
+                    ps.setString(4, p.overrideReason());
                 });
         pending.clear();
     }
 
     boolean hasChanges() {
-        return !pending.isEmpty();
+        return !pending.isEmpty() || !reopened.isEmpty();
     }
 }

@@ -27,11 +27,24 @@ public class CachedMasterData implements MasterData {
     private final ApplicationEventPublisher events;
     private final Object reloading = new Object();
     private volatile MasterDataSnapshot snapshot;
+    private volatile ExchangeRates rates;
 
     public CachedMasterData(JdbcMasterDataStore store, ApplicationEventPublisher events) {
         this.store = store;
         this.events = events;
         this.snapshot = store.load();
+        this.rates = ExchangeRates.load(store);
+    }
+
+    @Override
+    public Optional<io.millrace.accounting.master.ExchangeRate> exchangeRate(String currency,
+                                                                             java.time.LocalDate day) {
+        return rates.on(currency, day);
+    }
+
+    /** Every exchange rate, by currency and date. */
+    public List<io.millrace.accounting.master.ExchangeRate> exchangeRates() {
+        return rates.all();
     }
 
     /** Everything, as of the last load. */
@@ -61,6 +74,7 @@ public class CachedMasterData implements MasterData {
             MasterDataSnapshot fresh = store.load();
             if (fresh.version() >= before.version()) {
                 snapshot = fresh;
+                rates = ExchangeRates.load(store);
             }
             return new Reload(before, snapshot);
         }

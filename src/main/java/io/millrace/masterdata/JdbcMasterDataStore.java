@@ -44,6 +44,29 @@ public class JdbcMasterDataStore {
         return jdbc.queryForObject("SELECT version FROM master_data_version WHERE id = 1 FOR UPDATE", Long.class);
     }
 
+    /** Every stored exchange rate. */
+    List<io.millrace.accounting.master.ExchangeRate> exchangeRates() {
+        return jdbc.query("SELECT currency, valid_from, rate FROM md_exchange_rate ORDER BY currency, valid_from",
+                (rs, n) -> new io.millrace.accounting.master.ExchangeRate(rs.getString(1).trim(),
+                        rs.getObject(2, java.time.LocalDate.class), rs.getBigDecimal(3)));
+    }
+
+    /** Inserts or replaces rates by currency and date; answers how many differed from what was stored. */
+    int upsertExchangeRates(List<io.millrace.accounting.master.ExchangeRate> rates) {
+        int changed = 0;
+        for (io.millrace.accounting.master.ExchangeRate rate : rates) {
+            int updated = jdbc.update("UPDATE md_exchange_rate SET rate = ? WHERE currency = ? AND valid_from = ? "
+                    + "AND rate <> ?", rate.rate(), rate.currency(), rate.validFrom(), rate.rate());
+            if (updated == 0) {
+                updated = jdbc.update("INSERT INTO md_exchange_rate (currency, valid_from, rate) SELECT ?, ?, ? "
+                        + "WHERE NOT EXISTS (SELECT 1 FROM md_exchange_rate WHERE currency = ? AND valid_from = ?)",
+                        rate.currency(), rate.validFrom(), rate.rate(), rate.currency(), rate.validFrom());
+            }
+            changed += updated;
+        }
+        return changed;
+    }
+
     void bumpVersion() {
         jdbc.update("UPDATE master_data_version SET version = version + 1 WHERE id = 1");
     }

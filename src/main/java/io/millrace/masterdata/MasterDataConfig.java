@@ -34,9 +34,9 @@ class MasterDataConfig {
     MasterDataUpserts masterDataUpserts(JdbcMasterDataStore store, CachedMasterData cache,
                                         PlatformTransactionManager transactionManager,
                                         ObjectProvider<StockPresence> stock, ApplicationEventPublisher events,
-                                        AuditTrail audit) {
+                                        AuditTrail audit, ObjectProvider<StandardCostRevaluations> revaluations) {
         return new MasterDataUpserts(store, cache, new TransactionTemplate(transactionManager),
-                () -> stock.getIfUnique(StockPresence::none), events, audit);
+                () -> stock.getIfUnique(StockPresence::none), events, audit).revaluingWith(revaluations::getIfUnique);
     }
 
     @Bean

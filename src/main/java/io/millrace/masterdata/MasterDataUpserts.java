@@ -2,6 +2,9 @@ package io.millrace.masterdata;
 
 import io.millrace.audit.AuditTrail;
 import io.millrace.web.ApiProblem;
+import io.millrace.accounting.master.Item;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.context.ApplicationEventPublisher;
@@ -22,6 +25,7 @@ public class MasterDataUpserts {
     private final Supplier<StockPresence> stock;
     private final ApplicationEventPublisher events;
     private final AuditTrail audit;
+    private Supplier<StandardCostRevaluations> revaluations = () -> null;
 
     public MasterDataUpserts(JdbcMasterDataStore store, CachedMasterData cache, TransactionTemplate transactions,
                              Supplier<StockPresence> stock, ApplicationEventPublisher events, AuditTrail audit) {
@@ -38,12 +42,24 @@ public class MasterDataUpserts {
      *
      * @throws ApiProblem 400 listing every error when any rule is broken; nothing is stored then
      */
+    /** Revalues stock on hand when a standard cost changes, where the ledger supplies the means. */
+    public MasterDataUpserts revaluingWith(Supplier<StandardCostRevaluations> revaluing) {
+        this.revaluations = revaluing;
+        return this;
+    }
+
+    /** Stores the submission on behalf of {@code actor}, who is named in the audit log and on any revaluation. */
     Map<String, UpsertCounts> upsert(Submission submission, String actor) {
+        StandardCostRevaluations revaluing = revaluations.get();
         Changes changes = transactions.execute(status -> {
             long version = store.lockVersion();
             MasterDataSnapshot cached = cache.snapshot();
             MasterDataSnapshot stored = cached.version() == version ? cached : store.load();
-            SubmissionValidator.validate(submission, stored, stock.get());
+            if (revaluing == null) {
+                SubmissionValidator.validate(submission, stored, stock.get());
+            } else {
+                SubmissionValidator.validateRevaluing(submission, stored, stock.get());
+            }
             if (!submission.errors.isEmpty()) {
                 throw ApiProblem.invalid("The master data has " + submission.errors.size()
                         + (submission.errors.size() == 1 ? " error" : " errors") + "; nothing was stored.",
@@ -58,6 +74,11 @@ public class MasterDataUpserts {
                             SubmissionValidator.singular(r.kind()).replace(' ', '-') + ":" + r.code(), r.before(),
                             r.after());
                 }
+                long next = version + 1;
+                List<StandardCostRevaluations.CostChange> costChanges = costChanges(submission, stored);
+                if (revaluing != null && !costChanges.isEmpty()) {
+                    revaluing.revalue(costChanges, actor, "MD-" + next);
+                }
             }
             return result;
         });
@@ -66,5 +87,17 @@ public class MasterDataUpserts {
             events.publishEvent(changes.changed());
         }
         return changes.counts();
+    }
+
+    private static List<StandardCostRevaluations.CostChange> costChanges(Submission submission,
+                                                                         MasterDataSnapshot stored) {
+        List<StandardCostRevaluations.CostChange> changes = new ArrayList<>();
+        for (Entry<Item> entry : submission.items) {
+            Item before = stored.items().get(entry.value().code());
+            if (before != null && before.standardCost().compareTo(entry.value().standardCost()) != 0) {
+                changes.add(new StandardCostRevaluations.CostChange(entry.value(), before.standardCost()));
+            }
+        }
+        return changes;
     }
 }

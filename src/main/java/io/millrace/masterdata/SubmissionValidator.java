@@ -23,11 +23,19 @@ final class SubmissionValidator {
     private final Submission submission;
     private final MasterDataSnapshot stored;
     private final StockPresence stock;
+    private boolean revaluates;
 
     private SubmissionValidator(Submission submission, MasterDataSnapshot stored, StockPresence stock) {
         this.submission = submission;
         this.stored = stored;
         this.stock = stock;
+    }
+
+    /** A validator that lets standard costs of items in stock change: the stock is revalued. */
+    static void validateRevaluing(Submission submission, MasterDataSnapshot stored, StockPresence stock) {
+        SubmissionValidator validator = new SubmissionValidator(submission, stored, stock);
+        validator.revaluates = true;
+        validator.run();
     }
 
     /** Adds every cross-record error to the submission's errors. */
@@ -126,7 +134,7 @@ final class SubmissionValidator {
         }
         String why = " while item " + next.code() + " has stock: its inventory is valued with it; "
                 + "move the stock out first or keep the current value";
-        if (costChanges) {
+        if (costChanges && !revaluates) {
             submission.errors.add(e.where().error("standardCost", "cannot change the standard cost of "
                     + next.code() + " from " + now.standardCost().toPlainString() + " to "
                     + next.standardCost().toPlainString() + why));

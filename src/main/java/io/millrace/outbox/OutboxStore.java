@@ -125,6 +125,27 @@ class OutboxStore {
                 subscriber).stream().findFirst();
     }
 
+    /**
+     * Sets the subscriber back so that it is sent every message from {@code fromPosition} on again,
+     * and keeps who asked and why; answers the position it had delivered up to, empty for an unknown
+     * subscriber. A delivery in flight loses its compare-and-set and is not recorded.
+     */
+    Optional<Long> rewind(String subscriber, long fromPosition, String actor, String reason, Instant at) {
+        return transactions.execute(tx -> {
+            List<Long> previous = jdbc.queryForList("SELECT delivered_position FROM outbox_subscriber WHERE name = ?"
+                    + " FOR UPDATE", Long.class, subscriber);
+            if (previous.isEmpty()) {
+                return Optional.<Long>empty();
+            }
+            jdbc.update("UPDATE outbox_subscriber SET delivered_position = ?, failing_through = NULL, attempts = 0,"
+                    + " last_error = NULL WHERE name = ?", fromPosition - 1, subscriber);
+            jdbc.update("INSERT INTO outbox_replay (subscriber, from_position, previous_position, requested_by,"
+                    + " requested_at, reason) VALUES (?, ?, ?, ?, ?, ?)", subscriber, fromPosition, previous.get(0),
+                    actor, utc(at), reason);
+            return Optional.of(previous.get(0));
+        });
+    }
+
     /** Takes or renews the subscriber's lease for {@code owner} unless another owner holds it unexpired. */
     boolean acquireLease(String subscriber, String owner, Instant now, Instant until) {
         return jdbc.update("UPDATE outbox_subscriber SET lease_owner = ?, lease_until = ? WHERE name = ?"

@@ -1,6 +1,7 @@
 package io.millrace.pipeline;
 
 import io.millrace.accounting.event.InvoiceReceived;
+import io.millrace.accounting.event.ReversalRequested;
 import io.millrace.accounting.posting.Outcome;
 import io.millrace.accounting.posting.PostingEngine;
 import io.millrace.eventlog.EventState;
@@ -229,6 +230,16 @@ final class Applier {
         work.steps.add(new Step(id, Step.POSTED, clock.instant(), null, posted.entries().size() + " journal entries, "
                 + posted.movements().size() + " inventory movements", null));
         store.insertMovements(id, posted.movements(), work.movements);
+        work.postedMovements.put(id, posted.movements());
+        if (event.event() instanceof ReversalRequested reversal) {
+            UUID target = UUID.fromString(reversal.trackingId());
+            Instant now = clock.instant();
+            work.state(target, EventState.POSTED, EventState.REVERSED);
+            work.steps.add(new Step(target, Step.REVERSED, now, null, "reversed by " + id + ": " + reversal.reason(),
+                    event.context().actor()));
+            work.steps.add(new Step(id, Step.REVERSES, now, null, "reverses " + target + ": " + reversal.reason(),
+                    event.context().actor()));
+        }
         if (!posted.messages().isEmpty()) {
             work.publications.add(new Publications.Posted(event.context(), posted.messages()));
         }

@@ -30,6 +30,14 @@ final class BatchWork {
     final List<Publications.Publication> publications = new ArrayList<>();
     final List<Counted> counted = new ArrayList<>();
     private final Map<UUID, Integer> posted = new HashMap<>();
+    /** The inventory movements of the events posted in this transaction, for a reversal in it. */
+    final Map<UUID, List<io.millrace.accounting.posting.InventoryMovement>> postedMovements = new HashMap<>();
+
+    /** The state this transaction moved the event to, if it moved it. */
+    java.util.Optional<EventState> currentState(UUID trackingId) {
+        EventState[] change = states.get(trackingId);
+        return change == null ? java.util.Optional.empty() : java.util.Optional.of(change[1]);
+    }
 
     void state(UUID trackingId, EventState from, EventState to) {
         EventState[] change = states.get(trackingId);

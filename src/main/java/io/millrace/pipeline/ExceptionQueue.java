@@ -22,7 +22,7 @@ public class ExceptionQueue {
 
     /** Reasons retried automatically when master data changes: an unknown master-data reference. */
     static final Set<String> MASTER_DATA_REASONS = Arrays.stream(ReasonCode.values())
-            .map(Enum::name).filter(n -> n.startsWith("UNKNOWN_")).collect(Collectors.toUnmodifiableSet());
+            .map(Enum::name).filter(n -> n.startsWith("UNKNOWN_") || n.equals("EXCHANGE_RATE_MISSING")).collect(Collectors.toUnmodifiableSet());
 
     /** A page of the queue. */
     public record Page(List<ExceptionItem> items, long total) {

@@ -374,7 +374,8 @@ public final class PartitionProcessor implements Decisions {
                     parked.inOrder().forEach(e -> toLock.addAll(e.decoded().plants()));
                     rows.lockPlants(toLock);
                     UnitOfWork unit = books.begin();
-                    Applier applier = new Applier(engines.over(unit), parked, batch, store, clock);
+                    Applier applier = new Applier(engines.over(unit, new LoggedPostings(log, store, batch, decoder)), parked,
+                            batch, store, clock);
                     Map<Integer, Long> next = new HashMap<>();
                     T value = work.run(applier, locked, next);
                     unit.flush();

@@ -167,7 +167,8 @@ public class Processor implements Decisions {
                     }
                     UnitOfWork unit = books.begin();
                     BatchWork batch = new BatchWork();
-                    Applier applier = new Applier(engines.over(unit), parked, batch, store, clock);
+                    Applier applier = new Applier(engines.over(unit, new LoggedPostings(log, store, batch, decoder)), parked,
+                            batch, store, clock);
                     Advance advance = new Advance();
                     advance.position = cursor.position();
                     T value = work.run(applier, cursor, advance);

@@ -13,4 +13,8 @@ record Step(UUID trackingId, String step, Instant at, String reason, String mess
     static final String APPROVED = "APPROVED";
     static final String DISCARDED = "DISCARDED";
     static final String EXPIRED = "PARK_WINDOW_EXPIRED";
+    /** On a reversed event: which reversal took its postings back, and why. */
+    static final String REVERSED = "REVERSED";
+    /** On a reversal: the event whose postings it took back. */
+    static final String REVERSES = "REVERSES";
 }

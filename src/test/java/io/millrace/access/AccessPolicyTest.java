@@ -24,6 +24,11 @@ class AccessPolicyTest {
         assertThat(AccessPolicy.refusal(Role.OPERATOR, "POST", "/api/v1/exceptions/7/retry")).isEmpty();
         assertThat(AccessPolicy.refusal(Role.OPERATOR, "POST", "/api/v1/exceptions/7/approve")).isEmpty();
         assertThat(AccessPolicy.refusal(Role.OPERATOR, "PUT", "/api/v1/master-data")).isPresent();
+        assertThat(AccessPolicy.refusal(Role.OPERATOR, "POST", "/api/v1/ledger/periods/2026-11/close")).isEmpty();
+        assertThat(AccessPolicy.refusal(Role.OPERATOR, "POST", "/api/v1/events/abc/reversal")).isEmpty();
+        assertThat(AccessPolicy.refusal(Role.OPERATOR, "POST", "/api/v1/replays")).isEmpty();
+        assertThat(AccessPolicy.refusal(Role.OPERATOR, "POST", "/api/v1/ledger/periods/2026-11/reopen")).isPresent();
+        assertThat(AccessPolicy.refusal(Role.OPERATOR, "POST", "/api/v1/subscribers/erp/replay")).isPresent();
         assertThat(AccessPolicy.refusal(Role.OPERATOR, "POST", "/api/v1/events")).isPresent();
         assertThat(AccessPolicy.refusal(Role.ADMIN, "PUT", "/api/v1/master-data")).isEmpty();
         assertThat(AccessPolicy.refusal(Role.AUDITOR, "POST", "/api/v1/sources").orElseThrow())

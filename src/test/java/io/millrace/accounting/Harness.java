@@ -5,6 +5,7 @@ import io.millrace.accounting.event.EventContext;
 import io.millrace.accounting.event.ManufacturingEvent;
 import io.millrace.accounting.ledger.AccountDetermination;
 import io.millrace.accounting.master.InMemoryMasterData;
+import io.millrace.accounting.posting.EventHistory;
 import io.millrace.accounting.posting.Outcome;
 import io.millrace.accounting.posting.PostingEngine;
 import io.millrace.accounting.posting.PostingSettings;
@@ -15,13 +16,14 @@ final class Harness {
 
     final InMemoryMasterData master;
     final InMemoryBooks books = new InMemoryBooks();
+    final EventHistory history = new EventHistory();
     final PostingEngine engine;
     private int count;
     private Instant start = WorkedExample.START;
 
     Harness(InMemoryMasterData master, PostingSettings settings) {
         this.master = master;
-        this.engine = new PostingEngine(master, books, settings);
+        this.engine = new PostingEngine(master, books, settings, history);
     }
 
     Harness() {
@@ -42,7 +44,15 @@ final class Harness {
     }
 
     Outcome apply(String plant, ManufacturingEvent event) {
-        return engine.apply(next(plant, event), event);
+        EventContext context = next(plant, event);
+        Outcome outcome = engine.apply(context, event);
+        history.record(context, event, outcome);
+        return outcome;
+    }
+
+    /** The tracking id the next event applied will get. */
+    String nextTrackingId() {
+        return "T-" + (count + 1);
     }
 
     Outcome.Posted post(ManufacturingEvent event) {

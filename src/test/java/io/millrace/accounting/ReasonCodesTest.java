@@ -14,6 +14,7 @@ import io.millrace.accounting.event.OperationConfirmed;
 import io.millrace.accounting.event.OrderClosed;
 import io.millrace.accounting.event.OrderCompleted;
 import io.millrace.accounting.event.OrderReleased;
+import io.millrace.accounting.event.ReversalRequested;
 import io.millrace.accounting.event.ShipmentConfirmed;
 import io.millrace.accounting.event.ShipmentLine;
 import io.millrace.accounting.master.Location;
@@ -108,6 +109,35 @@ class ReasonCodesTest {
         add(ReasonCode.THREE_WAY_MATCH_FAILED, received, "P100", new InvoiceReceived("INV-1", "S-ACME", "EUR",
                         List.of(new InvoiceLine("4500001", 10, d("400"), d("2.21")))),
                 Set.of(), "line 1", "4500001/10", "2.21", "2.10", "5.24 %", "5 %");
+        add(ReasonCode.EXCHANGE_RATE_MISSING, received, "P100", new InvoiceReceived("INV-1", "S-ACME", "USD",
+                        List.of(new InvoiceLine("4500001", 10, d("400"), d("2.30")))),
+                Set.of(), "USD", "EUR", "2026-11-02");
+        add(ReasonCode.REVERSAL_UNKNOWN_EVENT, nothing, "P100", reversal("T-99"), Set.of(), "T-99");
+        add(ReasonCode.REVERSAL_NOT_YET_POSTED, h -> h.apply(
+                        new MaterialConsumed("MO-1", "RM-STEEL", "L-ST-1", d("1"), "kg", "P100-LINE")), "P100",
+                reversal("T-1"), Set.of("done:T-1"), "T-1");
+        add(ReasonCode.REVERSAL_NOT_POSTED, h -> h.apply(new OrderReleased("MO-9", "RM-GOLD", d("1"), "kg")), "P100",
+                reversal("T-1"), Set.of(), "T-1", "exception");
+        add(ReasonCode.REVERSAL_ALREADY_REVERSED, received.andThen(h -> h.post(reversal("T-1"))), "P100",
+                reversal("T-1"), Set.of(), "T-1");
+        add(ReasonCode.REVERSAL_STOCK_USED, received.andThen(released).andThen(h -> h.post(
+                        new MaterialConsumed("MO-1", "RM-STEEL", "L-ST-1", d("1"), "kg", "P100-LINE"))), "P100",
+                reversal("T-1"), Set.of(), "RM-STEEL", "L-ST-1", "399", "400");
+        add(ReasonCode.REVERSAL_ORDER_CLOSED, received.andThen(released).andThen(h -> h.post(
+                        new MaterialConsumed("MO-1", "RM-STEEL", "L-ST-1", d("1"), "kg", "P100-LINE")))
+                        .andThen(h -> h.post(new OrderClosed("MO-1"))), "P100",
+                reversal("T-3"), Set.of(), "MO-1", "closed");
+        add(ReasonCode.REVERSAL_ALREADY_INVOICED, received.andThen(h -> h.post(new InvoiceReceived("INV-1", "S-ACME",
+                        "EUR", List.of(new InvoiceLine("4500001", 10, d("400"), d("2.10")))))), "P100",
+                reversal("T-1"), Set.of(), "4500001", "400", "invoice");
+        add(ReasonCode.REVERSAL_NOT_SUPPORTED, released, "P100", reversal("T-1"), Set.of(),
+                "T-1", "mfg.production.order.released");
+        add(ReasonCode.REVERSAL_OUT_OF_SCOPE, received.andThen(h -> h.master.put(new Plant("P200", "Second"))),
+                "P200", reversal("T-1"), Set.of(), "T-1", "P100", "P200");
+    }
+
+    private static ReversalRequested reversal(String trackingId) {
+        return new ReversalRequested(trackingId, "booked in error");
     }
 
     private static void add(ReasonCode reason, Consumer<Harness> setUp, String plant, ManufacturingEvent event,

@@ -41,6 +41,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void correctionsSitAtTheEdgeWhereNoOtherModuleDependsOnThem() {
+        noClasses().that().resideOutsideOfPackage("io.millrace.corrections..")
+                .should().dependOnClassesThat().resideInAPackage("io.millrace.corrections..")
+                .because("corrections are requests at the edge; the rules live in the accounting core")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
     void modulesHaveNoCycles() {
         slices().matching("io.millrace.(*)..").should().beFreeOfCycles().check(classes);
     }

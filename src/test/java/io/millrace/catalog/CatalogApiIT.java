@@ -15,7 +15,7 @@ class CatalogApiIT extends HubIntegrationTest {
         HttpResponse<String> r = http.get("/api/v1/catalog", producerKey());
 
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        assertThat(json(r).get("types").size()).isEqualTo(14);
+        assertThat(json(r).get("types").size()).isEqualTo(15);
         assertThat(json(r).get("types").get(13).get("businessKey").asString()).isEqualTo("lot:<lot>");
         assertThat(r.body()).contains("\"multipleOf\":0.000001");
     }

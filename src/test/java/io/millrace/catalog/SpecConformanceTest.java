@@ -54,11 +54,26 @@ class SpecConformanceTest {
                 spec.put(row.group(1), Fields.parse(row.group(2).trim()));
             }
         }
+        readExtensionsFromReadme();
+    }
+
+    /** Types the hub adds to the contract are documented in the README in the same table form. */
+    private static void readExtensionsFromReadme() throws IOException {
+        boolean inCorrections = false;
+        for (String line : Files.readAllLines(Path.of("README.md"))) {
+            if (line.startsWith("## ")) {
+                inCorrections = line.startsWith("## Corrections");
+            }
+            Matcher row = ROW.matcher(line);
+            if (inCorrections && row.matches()) {
+                spec.put(row.group(1), Fields.parse(row.group(2).trim()));
+            }
+        }
     }
 
     @Test
     void catalogHasExactlyTheTypesOfTheSpec() {
-        assertThat(spec).hasSize(14);
+        assertThat(spec).hasSize(15);
         assertThat(catalog.types()).extracting(EventTypeDescriptor::type).containsExactlyElementsOf(spec.keySet());
     }
 

@@ -273,18 +273,18 @@ class MasterDataApiIT {
     }
 
     @Test
-    void refusesToChangeTheStandardCostOfAnItemWithStock() throws Exception {
+    void refusesToChangeTheValuationClassOfAnItemWithStock() throws Exception {
         ok(putJson(BASE, Role.ADMIN));
         ITEMS_WITH_STOCK.add("RM-STEEL");
 
         MvcResult result = putJson("""
-                {"items": [{"code": "RM-STEEL", "description": "Steel", "valuationClass": "RAW", "baseUom": "kg", "standardCost": 2.5},
+                {"items": [{"code": "RM-STEEL", "description": "Steel", "valuationClass": "SEMI", "baseUom": "kg", "standardCost": 2.0},
                            {"code": "FG-BRACKET", "description": "Bracket", "valuationClass": "FINISHED", "baseUom": "ea", "standardCost": 12}]}""",
                 Role.ADMIN);
 
-        assertThat(pointers(problem(result))).containsExactly("/items/0/standardCost");
-        assertThat(message(problem(result), "/items/0/standardCost")).startsWith(
-                "cannot change the standard cost of RM-STEEL from 2.00 to 2.50 while item RM-STEEL has stock");
+        assertThat(pointers(problem(result))).containsExactly("/items/0/valuationClass");
+        assertThat(message(problem(result), "/items/0/valuationClass")).startsWith(
+                "cannot change the valuation class of RM-STEEL from RAW to SEMI while item RM-STEEL has stock");
         assertThat(cache.item("FG-BRACKET").orElseThrow().standardCost()).isEqualByComparingTo("11");
 
         JsonNode body = ok(putJson("""

@@ -11,6 +11,9 @@ public interface AccountingPeriods {
     /** Closes a period; closing a closed period again changes nothing. */
     void close(ClosedPeriod period);
 
+    /** Opens a closed period again; an open period stays open. */
+    void reopen(YearMonth period);
+
     /** Closed periods, oldest first. */
     List<ClosedPeriod> closed();
 }

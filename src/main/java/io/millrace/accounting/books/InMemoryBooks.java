@@ -267,6 +267,13 @@ public final class InMemoryBooks implements Books {
         }
 
         @Override
+        public void reopen(YearMonth period) {
+            synchronized (lock) {
+                closed.remove(period);
+            }
+        }
+
+        @Override
         public List<ClosedPeriod> closed() {
             synchronized (lock) {
                 return new ArrayList<>(closed.values());

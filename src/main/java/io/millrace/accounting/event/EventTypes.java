@@ -25,6 +25,7 @@ public final class EventTypes {
         TYPES.put(ShipmentConfirmed.TYPE, ShipmentConfirmed.class);
         TYPES.put(StockTransferred.TYPE, StockTransferred.class);
         TYPES.put(CountAdjusted.TYPE, CountAdjusted.class);
+        TYPES.put(ReversalRequested.TYPE, ReversalRequested.class);
     }
 
     private EventTypes() {

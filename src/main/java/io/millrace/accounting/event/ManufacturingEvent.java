@@ -7,7 +7,7 @@ package io.millrace.accounting.event;
 public sealed interface ManufacturingEvent
         permits OrderReleased, MaterialConsumed, OperationConfirmed, ScrapDeclared, OrderCompleted,
         OrderClosed, LotHeld, LotReleased, LotRejected, GoodsReceived, InvoiceReceived, ShipmentConfirmed,
-        StockTransferred, CountAdjusted {
+        StockTransferred, CountAdjusted, ReversalRequested {
 
     /** The CloudEvents {@code type}, e.g. {@code mfg.production.order.completed}. */
     String type();

@@ -9,19 +9,35 @@ import java.util.Objects;
  * Which account each posting uses. The defaults are the chart of postings.md; every account can
  * be redirected, the inventory account per valuation class. {@code roundingDifferences} takes the
  * cents by which a balance account's change (inventory, GR/IR) differs from the per-line rounded
- * amount of the rule (ADR 0002); by default the inventory adjustments account.
+ * amount of the rule (ADR 0002); by default the inventory adjustments account. {@code revaluation}
+ * takes the other side of a standard-cost revaluation of stock on hand, and the valuation
+ * difference when a reversal takes stock back at a standard cost changed since (default 5410).
  */
 public record AccountDetermination(Map<ValuationClass, String> inventory, String workInProcess,
                                    String accountsReceivable, String accountsPayable, String grIrClearing,
                                    String outputTax, String revenue, String costOfGoodsSold,
                                    String purchasePriceVariance, String productionVariance, String scrapExpense,
                                    String inventoryAdjustments, String conversionAbsorbed,
-                                   String roundingDifferences) {
+                                   String roundingDifferences, String revaluation) {
+    public static final String DEFAULT_REVALUATION = "5410";
+
     public AccountDetermination {
+        Objects.requireNonNull(revaluation, "revaluation");
         inventory = Map.copyOf(new EnumMap<>(inventory));
         for (ValuationClass valuationClass : ValuationClass.values()) {
             Objects.requireNonNull(inventory.get(valuationClass), "inventory account for " + valuationClass);
         }
+    }
+
+    /** The determination with revaluations on the default account 5410. */
+    public AccountDetermination(Map<ValuationClass, String> inventory, String workInProcess,
+                                String accountsReceivable, String accountsPayable, String grIrClearing,
+                                String outputTax, String revenue, String costOfGoodsSold, String purchasePriceVariance,
+                                String productionVariance, String scrapExpense, String inventoryAdjustments,
+                                String conversionAbsorbed, String roundingDifferences) {
+        this(inventory, workInProcess, accountsReceivable, accountsPayable, grIrClearing, outputTax, revenue,
+                costOfGoodsSold, purchasePriceVariance, productionVariance, scrapExpense, inventoryAdjustments,
+                conversionAbsorbed, roundingDifferences, DEFAULT_REVALUATION);
     }
 
     /** The determination with rounding differences on the inventory adjustments account. */
@@ -51,6 +67,6 @@ public record AccountDetermination(Map<ValuationClass, String> inventory, String
         changed.put(valuationClass, account);
         return new AccountDetermination(changed, workInProcess, accountsReceivable, accountsPayable, grIrClearing,
                 outputTax, revenue, costOfGoodsSold, purchasePriceVariance, productionVariance, scrapExpense,
-                inventoryAdjustments, conversionAbsorbed, roundingDifferences);
+                inventoryAdjustments, conversionAbsorbed, roundingDifferences, revaluation);
     }
 }

@@ -30,6 +30,7 @@ public final class ChartOfAccounts {
                 new Account("5200", "Production variance"),
                 new Account("5300", "Scrap expense"),
                 new Account("5400", "Inventory adjustments"),
+                new Account("5410", "Inventory revaluation"),
                 new Account("5500", "Conversion cost absorbed")));
     }
 

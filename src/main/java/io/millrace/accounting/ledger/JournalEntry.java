@@ -15,10 +15,12 @@ import java.util.Objects;
  * @param late          the event's time fell in a closed period, so it posts on the first day
  *                      of the first open period
  * @param reversalOf    the entry this one reverses, or null
+ * @param document      the document's own currency and amount when it was not in the company
+ *                      currency, else null
  */
 public record JournalEntry(String entryId, String plant, LocalDate postingDate, YearMonth period, boolean late,
                            SourceEvent source, String correlationId, String actor, String text,
-                           List<JournalLine> lines, String reversalOf) {
+                           List<JournalLine> lines, String reversalOf, DocumentAmount document) {
     public JournalEntry {
         Objects.requireNonNull(entryId, "entryId");
         Objects.requireNonNull(plant, "plant");
@@ -37,6 +39,13 @@ public record JournalEntry(String entryId, String plant, LocalDate postingDate, 
         if (debit.compareTo(credit) != 0) {
             throw new UnbalancedEntryException(entryId, debit, credit);
         }
+    }
+
+    /** An entry in the company currency only. */
+    public JournalEntry(String entryId, String plant, LocalDate postingDate, YearMonth period, boolean late,
+                        SourceEvent source, String correlationId, String actor, String text,
+                        List<JournalLine> lines, String reversalOf) {
+        this(entryId, plant, postingDate, period, late, source, correlationId, actor, text, lines, reversalOf, null);
     }
 
     private static BigDecimal totalDebit(List<JournalLine> lines) {
@@ -60,7 +69,8 @@ public record JournalEntry(String entryId, String plant, LocalDate postingDate, 
                                  String reversingActor) {
         List<JournalLine> mirrored = lines.stream().map(JournalLine::mirrored).toList();
         return new JournalEntry(newEntryId, plant, date, YearMonth.from(date), lateReversal, cause, correlationId,
-                reversingActor, "Reversal of " + entryId, mirrored, entryId);
+                reversingActor, "Reversal of " + entryId, mirrored, entryId,
+                document == null ? null : document.negated());
     }
 
     /** Raised when someone tries to build an entry whose debits and credits differ. */

@@ -19,6 +19,21 @@ public final class InMemoryMasterData implements MasterData {
     private final Map<String, PurchaseOrder> purchaseOrders = new ConcurrentHashMap<>();
     private final Map<String, SalesOrder> salesOrders = new ConcurrentHashMap<>();
 
+    private final Map<String, java.util.NavigableMap<java.time.LocalDate, ExchangeRate>> rates =
+            new ConcurrentHashMap<>();
+
+    public InMemoryMasterData put(ExchangeRate rate) {
+        rates.computeIfAbsent(rate.currency(), c -> new java.util.concurrent.ConcurrentSkipListMap<>())
+                .put(rate.validFrom(), rate);
+        return this;
+    }
+
+    @Override
+    public Optional<ExchangeRate> exchangeRate(String currency, java.time.LocalDate day) {
+        java.util.NavigableMap<java.time.LocalDate, ExchangeRate> byDay = rates.get(currency);
+        return byDay == null ? Optional.empty() : Optional.ofNullable(byDay.floorEntry(day)).map(Map.Entry::getValue);
+    }
+
     public InMemoryMasterData put(Plant plant) {
         plants.put(plant.code(), plant);
         return this;

@@ -26,4 +26,9 @@ public interface MasterData {
     Optional<PurchaseOrder> purchaseOrder(String number);
 
     Optional<SalesOrder> salesOrder(String number);
+
+    /** The rate of the currency valid on the day: the latest from that day or before; none by default. */
+    default Optional<ExchangeRate> exchangeRate(String currency, java.time.LocalDate day) {
+        return Optional.empty();
+    }
 }

@@ -13,6 +13,8 @@ package io.millrace.accounting.posting;
  *   <li>{@code poline:<purchaseOrder>:<line>}: received or invoiced quantity of a PO line changed;</li>
  *   <li>{@code receipt:<item>:<lot>}: a lot was received from a supplier (a return to the vendor
  *       waits for it).</li>
+ *   <li>{@code done:<trackingId>}: the event posted or became an exception (a reversal waits
+ *       for the event it reverses).</li>
  * </ul>
  */
 public final class DependencyKeys {
@@ -38,5 +40,9 @@ public final class DependencyKeys {
 
     public static String poLine(String purchaseOrder, int line) {
         return "poline:" + purchaseOrder + ":" + line;
+    }
+
+    public static String done(String trackingId) {
+        return "done:" + trackingId;
     }
 }

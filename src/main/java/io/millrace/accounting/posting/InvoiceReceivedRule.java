@@ -4,6 +4,9 @@ import io.millrace.accounting.books.PurchaseOrderLineProgress;
 import io.millrace.accounting.event.InvoiceLine;
 import io.millrace.accounting.event.InvoiceReceived;
 import io.millrace.accounting.ledger.Amounts;
+import io.millrace.accounting.ledger.DocumentAmount;
+import io.millrace.accounting.master.ExchangeRate;
+import java.time.LocalDate;
 import io.millrace.accounting.ledger.Dimensions;
 import io.millrace.accounting.master.PurchaseOrder;
 import io.millrace.accounting.master.PurchaseOrderLine;
@@ -36,6 +39,8 @@ final class InvoiceReceivedRule implements PostingRule<InvoiceReceived> {
         if (invoice.lines().isEmpty()) {
             throw Refusal.reject(ReasonCode.INVALID_DATA, "invoice " + invoice.invoiceId() + " has no lines");
         }
+        BigDecimal rate = exchangeRate(invoice, context);
+        BigDecimal documentTotal = BigDecimal.ZERO;
         List<String> failures = new ArrayList<>();
         List<String> shortfalls = new ArrayList<>();
         Set<String> waitingFor = new LinkedHashSet<>();
@@ -56,7 +61,9 @@ final class InvoiceReceivedRule implements PostingRule<InvoiceReceived> {
                         + context.plant());
             }
             BigDecimal quantity = Lookups.positive(line.quantity(), "lines[" + i + "].quantity");
-            BigDecimal unitPrice = Lookups.notNegative(line.unitPrice(), "lines[" + i + "].unitPrice");
+            BigDecimal documentPrice = Lookups.notNegative(line.unitPrice(), "lines[" + i + "].unitPrice");
+            documentTotal = documentTotal.add(Amounts.value(quantity, documentPrice));
+            BigDecimal unitPrice = rate == null ? documentPrice : documentPrice.multiply(rate);
             String plant = order.plant() == null ? context.plant() : order.plant();
             PurchaseOrderLineProgress progress = context.books().poLine(order.number(), poLine.line())
                     .orElse(new PurchaseOrderLineProgress(order.number(), poLine.line(), plant, poLine.item(),
@@ -90,7 +97,26 @@ final class InvoiceReceivedRule implements PostingRule<InvoiceReceived> {
         if (!shortfalls.isEmpty()) {
             throw Refusal.waitFor(ReasonCode.INVOICE_QUANTITY_NOT_RECEIVED, String.join("; ", shortfalls), waitingFor);
         }
+        if (rate != null) {
+            entry.document(new DocumentAmount(invoice.currency(), Amounts.money(documentTotal), rate));
+        }
         entry.post();
+    }
+
+    /**
+     * Null when the invoice is in the company currency (or names none); else the rate of the
+     * invoice's date from master data, without which the invoice is an exception.
+     */
+    private static BigDecimal exchangeRate(InvoiceReceived invoice, PostingContext context) {
+        String currency = invoice.currency();
+        if (currency == null || currency.equals(context.settings().companyCurrency())) {
+            return null;
+        }
+        LocalDate day = LocalDate.ofInstant(context.eventTime(), context.settings().periodZone());
+        return context.master().data().exchangeRate(currency, day).map(ExchangeRate::rate)
+                .orElseThrow(() -> Refusal.reject(ReasonCode.EXCHANGE_RATE_MISSING, "invoice " + invoice.invoiceId()
+                        + " is in " + currency + ", the books in " + context.settings().companyCurrency()
+                        + ", and master data has no " + currency + " exchange rate valid on " + day));
     }
 
     private static void match(String label, BigDecimal quantity, BigDecimal unitPrice, PurchaseOrderLineProgress progress,

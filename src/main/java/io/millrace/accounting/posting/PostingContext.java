@@ -124,6 +124,21 @@ public final class PostingContext {
         return Amounts.valueChange(plantBefore, plantBefore.add(delta), item.standardCost());
     }
 
+    /**
+     * Takes back a movement of an event being reversed: like {@link #changeStock}, but stock that
+     * would go negative means what the event brought is used up, so the reversal is refused.
+     */
+    BigDecimal undoStock(StockKey key, BigDecimal delta) {
+        BigDecimal on = books.quantity(key);
+        if (on.add(delta).signum() < 0) {
+            throw Refusal.reject(ReasonCode.REVERSAL_STOCK_USED, "stock of " + key.item() + " lot " + key.lot()
+                    + " at " + key.location() + " (" + key.status() + ") is " + on.toPlainString() + ", "
+                    + delta.negate().toPlainString() + " would have to be taken back: it was consumed, moved or "
+                    + "shipped since");
+        }
+        return changeStock(key, delta, receivedAtOf(key));
+    }
+
     Instant receivedAtOf(StockKey key) {
         return books.stock(key).map(StockBalance::receivedAt).orElse(eventTime());
     }
@@ -150,6 +165,8 @@ public final class PostingContext {
         private final String entryPlant;
         private final String text;
         private final List<JournalLine> lines = new ArrayList<>();
+        private String reversalOf;
+        private io.millrace.accounting.ledger.DocumentAmount document;
 
         private EntryBuilder(String entryPlant, String text) {
             this.entryPlant = entryPlant;
@@ -163,6 +180,18 @@ public final class PostingContext {
             } else if (amount.signum() < 0) {
                 lines.add(JournalLine.credit(account, amount.negate(), dimensions));
             }
+            return this;
+        }
+
+        /** Marks the entry as the reversal of another. */
+        EntryBuilder reversing(String entryId) {
+            this.reversalOf = entryId;
+            return this;
+        }
+
+        /** Keeps the document's own currency and amount on the entry. */
+        EntryBuilder document(io.millrace.accounting.ledger.DocumentAmount amount) {
+            this.document = amount;
             return this;
         }
 
@@ -180,7 +209,7 @@ public final class PostingContext {
             entryCount++;
             JournalEntry entry = new JournalEntry(event.trackingId() + "-" + entryCount, entryPlant, postingDate,
                     null, late, new SourceEvent(event.trackingId(), event.source(), event.eventId(), event.type()),
-                    event.correlationId(), event.actor(), text, lines, null);
+                    event.correlationId(), event.actor(), text, lines, reversalOf, document);
             books.addEntry(entry);
             for (JournalLine line : lines) {
                 if (line.account().equals(accounts().workInProcess()) && line.dimensions().order() != null) {

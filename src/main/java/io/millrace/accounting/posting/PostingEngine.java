@@ -14,6 +14,7 @@ import io.millrace.accounting.event.OperationConfirmed;
 import io.millrace.accounting.event.OrderClosed;
 import io.millrace.accounting.event.OrderCompleted;
 import io.millrace.accounting.event.OrderReleased;
+import io.millrace.accounting.event.ReversalRequested;
 import io.millrace.accounting.event.ScrapDeclared;
 import io.millrace.accounting.event.ShipmentConfirmed;
 import io.millrace.accounting.event.StockTransferred;
@@ -35,9 +36,17 @@ public final class PostingEngine {
     private final MasterData master;
     private final Books books;
     private final PostingSettings settings;
+    private final PostedEvents history;
     private final Map<Class<?>, PostingRule<?>> rules = new HashMap<>();
 
+    /** An engine whose reversals find no event to reverse. */
     public PostingEngine(MasterData master, Books books, PostingSettings settings) {
+        this(master, books, settings, PostedEvents.none());
+    }
+
+    /** An engine that finds the events reversals name through {@code history}. */
+    public PostingEngine(MasterData master, Books books, PostingSettings settings, PostedEvents history) {
+        this.history = Objects.requireNonNull(history, "history");
         this.master = Objects.requireNonNull(master, "master");
         this.books = Objects.requireNonNull(books, "books");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -63,7 +72,20 @@ public final class PostingEngine {
 
     /** Applies one event: posted, parked (waiting) or rejected; anything but posted changes nothing. */
     public Outcome apply(EventContext context, ManufacturingEvent event) {
-        return run(context, event, rule(event));
+        if (event instanceof ReversalRequested reversal) {
+            return reverse(context, reversal);
+        }
+        return run(context, event, rule(event), context);
+    }
+
+    /**
+     * A reversal posts in the period of the event it reverses when that is open, else in the first
+     * open period after it (marked late).
+     */
+    private Outcome reverse(EventContext context, ReversalRequested reversal) {
+        java.util.Optional<ReversalTarget> target = history.find(reversal.trackingId());
+        return run(context, reversal, new ReversalRule(target.orElse(null)),
+                target.map(ReversalTarget::context).orElse(context));
     }
 
     /**
@@ -71,7 +93,8 @@ public final class PostingEngine {
      * arrived): posts it as invoiced, attributed to {@code operator}. Master-data errors still reject.
      */
     public Outcome approve(EventContext context, InvoiceReceived invoice, String operator) {
-        return run(context.withActor(operator), invoice, new InvoiceReceivedRule(true));
+        EventContext approved = context.withActor(operator);
+        return run(approved, invoice, new InvoiceReceivedRule(true), approved);
     }
 
     @SuppressWarnings("unchecked")
@@ -79,11 +102,12 @@ public final class PostingEngine {
         return (PostingRule<E>) Objects.requireNonNull(rules.get(event.getClass()), event.getClass().getName());
     }
 
-    private <E extends ManufacturingEvent> Outcome run(EventContext context, E event, PostingRule<E> rule) {
+    private <E extends ManufacturingEvent> Outcome run(EventContext context, E event, PostingRule<E> rule,
+                                                       EventContext datedBy) {
         Workspace workspace = new Workspace(books);
         try {
             new Lookups(master, context.plant()).plant(context.plant());
-            PostingDate date = postingDate(context);
+            PostingDate date = postingDate(datedBy);
             PostingContext posting = new PostingContext(context, master, settings, workspace, date.date(), date.late());
             rule.apply(event, posting);
             Outcome.Posted posted = posting.posted();

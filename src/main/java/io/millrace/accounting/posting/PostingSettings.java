@@ -14,10 +14,20 @@ import java.util.Objects;
  *                        (0.05 = 5 %)
  * @param outputTaxRate   tax rate on shipments, credited to the output tax account; null for none
  * @param periodZone      the zone in which an event's time is turned into a posting date
+ * @param companyCurrency the currency of the books (ISO 4217); documents in another are converted
  */
 public record PostingSettings(ChartOfAccounts chart, AccountDetermination accounts, BigDecimal priceTolerance,
-                              BigDecimal outputTaxRate, ZoneId periodZone) {
+                              BigDecimal outputTaxRate, ZoneId periodZone, String companyCurrency) {
+    public static final String DEFAULT_CURRENCY = "EUR";
+
+    /** Settings whose books are in euro. */
+    public PostingSettings(ChartOfAccounts chart, AccountDetermination accounts, BigDecimal priceTolerance,
+                           BigDecimal outputTaxRate, ZoneId periodZone) {
+        this(chart, accounts, priceTolerance, outputTaxRate, periodZone, DEFAULT_CURRENCY);
+    }
+
     public PostingSettings {
+        Objects.requireNonNull(companyCurrency, "companyCurrency");
         Objects.requireNonNull(chart, "chart");
         Objects.requireNonNull(accounts, "accounts");
         Objects.requireNonNull(priceTolerance, "priceTolerance");
@@ -36,14 +46,18 @@ public record PostingSettings(ChartOfAccounts chart, AccountDetermination accoun
     }
 
     public PostingSettings withPriceTolerance(BigDecimal tolerance) {
-        return new PostingSettings(chart, accounts, tolerance, outputTaxRate, periodZone);
+        return new PostingSettings(chart, accounts, tolerance, outputTaxRate, periodZone, companyCurrency);
     }
 
     public PostingSettings withOutputTaxRate(BigDecimal rate) {
-        return new PostingSettings(chart, accounts, priceTolerance, rate, periodZone);
+        return new PostingSettings(chart, accounts, priceTolerance, rate, periodZone, companyCurrency);
+    }
+
+    public PostingSettings withCompanyCurrency(String currency) {
+        return new PostingSettings(chart, accounts, priceTolerance, outputTaxRate, periodZone, currency);
     }
 
     public PostingSettings withAccounts(AccountDetermination determination) {
-        return new PostingSettings(chart, determination, priceTolerance, outputTaxRate, periodZone);
+        return new PostingSettings(chart, determination, priceTolerance, outputTaxRate, periodZone, companyCurrency);
     }
 }

@@ -40,7 +40,26 @@ public enum ReasonCode {
     /** Invoice quantity above received minus invoiced, but within the PO line: waits for the receipt. */
     INVOICE_QUANTITY_NOT_RECEIVED(true),
     /** Price outside the tolerance, or a quantity no receipt can ever cover: an operator decides. */
-    THREE_WAY_MATCH_FAILED(false);
+    THREE_WAY_MATCH_FAILED(false),
+    /** An invoice in a currency other than the company's, and no exchange rate for its date. */
+    EXCHANGE_RATE_MISSING(false),
+    /** The event to reverse is not in the log. */
+    REVERSAL_UNKNOWN_EVENT(false),
+    /** The event to reverse is still pending or parked: the reversal waits until it posts. */
+    REVERSAL_NOT_YET_POSTED(true),
+    /** The event to reverse never posted (it is an exception): there is nothing to reverse. */
+    REVERSAL_NOT_POSTED(false),
+    REVERSAL_ALREADY_REVERSED(false),
+    /** The stock the event brought is no longer there (consumed, moved, shipped). */
+    REVERSAL_STOCK_USED(false),
+    /** The event's production order is closed (settled): reverse the close first. */
+    REVERSAL_ORDER_CLOSED(false),
+    /** The receipt is invoiced already: reverse the invoice first. */
+    REVERSAL_ALREADY_INVOICED(false),
+    /** Events of this kind are not reversed (an order release, a return to the vendor, a reversal). */
+    REVERSAL_NOT_SUPPORTED(false),
+    /** A producer may reverse only events of its own source and plant. */
+    REVERSAL_OUT_OF_SCOPE(false);
 
     private final boolean waits;
 

@@ -115,6 +115,11 @@ final class Workspace {
         soLines.put(progress.salesOrder() + "/" + progress.line(), progress);
     }
 
+    /** The journal entries an earlier event posted, in posting order. */
+    List<JournalEntry> postedEntries(String trackingId) {
+        return books.journal().forEvent(trackingId);
+    }
+
     void addEntry(JournalEntry entry) {
         entries.add(entry);
     }
