@@ -44,7 +44,9 @@ class EventsController {
         }
     }
 
-    record EventView(String trackingId, String state, JsonNode event, List<Lineage.StepView> lineage) {
+    /** {@code origin}: the binding, version and raw message an event was mapped from; null for a CloudEvent. */
+    record EventView(String trackingId, String state, JsonNode event, List<Lineage.StepView> lineage,
+                     EventOrigin origin) {
     }
 
     private final EventIntake intake;
@@ -52,8 +54,10 @@ class EventsController {
     private final IntakeLimits limits;
     private final EventLog log;
     private final Lineage lineage;
+    private final EventOrigins origins;
 
-    EventsController(EventIntake intake, IntakeLimits limits, EventLog log, Lineage lineage) {
+    EventsController(EventIntake intake, IntakeLimits limits, EventLog log, Lineage lineage, EventOrigins origins) {
+        this.origins = origins;
         this.intake = intake;
         this.reader = new EventReader(limits);
         this.limits = limits;
@@ -121,7 +125,8 @@ class EventsController {
                 .filter(e -> caller.role() != Role.PRODUCER || e.producerKeyId().equals(caller.keyId()))
                 .orElseThrow(() -> ApiProblem.notFound("No event with tracking id '" + trackingId + "'."));
         return new EventView(event.trackingId().toString(), event.state().name(),
-                EventJson.mapper().readTree(event.json()), lineage.of(event));
+                EventJson.mapper().readTree(event.json()), lineage.of(event),
+                origins.find(event.trackingId()).orElse(null));
     }
 
     private static java.util.Optional<UUID> parse(String trackingId) {

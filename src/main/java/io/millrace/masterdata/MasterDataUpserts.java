@@ -35,6 +35,7 @@ public class MasterDataUpserts {
      * @throws ApiProblem 400 listing every error when any rule is broken; nothing is stored then
      */
     Map<String, UpsertCounts> upsert(Submission submission) {
+        boolean[] conversionsChanged = new boolean[1];
         Changes changes = transactions.execute(status -> {
             long version = store.lockVersion();
             MasterDataSnapshot cached = cache.snapshot();
@@ -48,10 +49,19 @@ public class MasterDataUpserts {
             Changes result = Changes.between(submission, stored);
             if (result.changeAnything()) {
                 store.write(result);
+            }
+            boolean converted = store.writeConversions(submission.conversions);
+            if (result.changeAnything() || converted) {
                 store.bumpVersion();
             }
+            conversionsChanged[0] = converted;
             return result;
         });
+        if (conversionsChanged[0] && !changes.changeAnything()) {
+            cache.reload();
+            events.publishEvent(new MasterDataChanged(Map.of(MasterDataKind.ITEMS, submission.conversions.stream()
+                    .map(e -> e.value().item()).collect(java.util.stream.Collectors.toSet()))));
+        }
         if (changes.changeAnything()) {
             cache.reload();
             events.publishEvent(changes.changed());
