@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
 final class AccessPolicy {
 
     private static final Pattern PRODUCER_READS = Pattern.compile("/api/v1/(catalog(/.*)?|events/[^/]+)");
-    private static final Pattern OPERATOR_ACTS = Pattern.compile("/api/v1/exceptions/[^/]+/(retry|approve|discard)");
+    private static final Pattern OPERATOR_ACTS = Pattern.compile("/api/v1/exceptions/[^/]+/(retry|approve|discard)"
+            + "|/api/v1/bindings/[^/]+/test");
+    private static final Pattern PRODUCER_PUBLISHES = Pattern.compile("/api/v1/events|/api/v1/ingest/[^/]+");
 
     private AccessPolicy() {
     }
@@ -23,7 +25,7 @@ final class AccessPolicy {
             case ADMIN -> true;
             case OPERATOR -> read || (method.equals("POST") && OPERATOR_ACTS.matcher(path).matches());
             case AUDITOR -> read;
-            case PRODUCER -> (method.equals("POST") && path.equals("/api/v1/events"))
+            case PRODUCER -> (method.equals("POST") && PRODUCER_PUBLISHES.matcher(path).matches())
                     || (read && PRODUCER_READS.matcher(path).matches());
         };
         if (allowed) {

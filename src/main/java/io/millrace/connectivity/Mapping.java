@@ -44,6 +44,10 @@ public final class Mapping {
             return compiled.evaluate(input);
         } catch (JException ex) {
             throw new MappingFailure("the mapping failed: " + describe(ex, expression));
+        } catch (NumberFormatException ex) {
+            throw new MappingFailure("the mapping failed: a value cannot be cast to a number ("
+                    + ex.getMessage().replace("For input string: ", "") + "), as $number() does with text that is "
+                    + "not a number");
         } catch (RuntimeException | StackOverflowError ex) {
             throw new MappingFailure("the mapping failed: " + ex);
         }

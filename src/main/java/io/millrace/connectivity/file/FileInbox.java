@@ -104,8 +104,9 @@ public final class FileInbox {
             receipts = intake.accept(binding, new MessageMapper.Received("file", null, name, clock.instant(), bytes),
                     BindingIntake.callerOf(binding));
         } catch (ApiProblem problem) {
-            Path moved = move(file, "rejected");
-            Files.write(moved.resolveSibling(moved.getFileName() + ".problem.json"), problem(problem, name, digest));
+            Path target = target(file, "rejected");
+            Files.write(target.resolveSibling(target.getFileName() + ".problem.json"), problem(problem, name, digest));
+            Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
             log.info("inbox {}: {} rejected: {}", binding.name(), name, problem.getMessage());
             return;
         }
@@ -118,13 +119,18 @@ public final class FileInbox {
     }
 
     private static Path move(Path file, String to) throws IOException {
+        return Files.move(file, target(file, to), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Where a file goes in {@code to}: its own name, numbered when a file of that name is there already. */
+    private static Path target(Path file, String to) throws IOException {
         Path folder = file.resolveSibling(to);
         Files.createDirectories(folder);
         Path target = folder.resolve(file.getFileName());
         for (int n = 1; Files.exists(target); n++) {
             target = folder.resolve(file.getFileName() + "." + n);
         }
-        return Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+        return target;
     }
 
     private static byte[] problem(ApiProblem problem, String file, String digest) {
