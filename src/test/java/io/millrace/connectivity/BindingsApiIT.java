@@ -61,6 +61,10 @@ class BindingsApiIT extends ConnectivityHub {
         assertThat(json(http.get("/api/v1/bindings", ADMIN_KEY)).get("bindings").valueStream()
                 .map(b -> b.get("name").asString())).contains(name);
         assertThat(http.get("/api/v1/bindings", p.producer).statusCode()).isEqualTo(403);
+        JsonNode listed = json(http.get("/api/v1/catalog/bindings", p.producer)).get("bindings").valueStream()
+                .filter(b -> b.get("name").asString().equals(name)).findFirst().orElseThrow();
+        assertThat(listed.get("ingest").asString()).isEqualTo("/api/v1/ingest/" + name);
+        assertThat(listed.has("mapping")).as("the catalog shows where to send, not the mapping").isFalse();
 
         assertThat(http.send("DELETE", "/api/v1/bindings/" + name, ADMIN_KEY, null, null).statusCode()).isEqualTo(204);
         assertThat(http.get("/api/v1/bindings/" + name, ADMIN_KEY).statusCode()).isEqualTo(404);

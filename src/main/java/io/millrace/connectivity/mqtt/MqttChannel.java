@@ -1,11 +1,5 @@
 package io.millrace.connectivity.mqtt;
 
-import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
-import com.hivemq.client.mqtt.datatypes.MqttQos;
-import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
-import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
-import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
-import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import io.millrace.connectivity.Binding;
 import io.millrace.connectivity.BindingDefinition;
 import io.millrace.connectivity.BindingIntake;
@@ -14,7 +8,6 @@ import io.millrace.connectivity.MessageMapper;
 import io.millrace.intake.EventIntake;
 import io.millrace.web.ApiProblem;
 import io.millrace.web.FieldError;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,12 +23,12 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The hub's MQTT client: one persistent session (clean start off, a long session expiry), QoS 1
- * subscriptions to every MQTT binding's topic and to {@code millrace/events/#}, and manual
- * acknowledgement: a message is acknowledged only once its events are durably accepted or its
- * refusal is published to {@code millrace/rejected/<binding>}. Until then the broker keeps it and
- * delivers it again to the session after a reconnect or a crash, when it is a duplicate if it was
- * accepted already. Messages are taken one at a time on one thread, in the order they arrive.
+ * The hub's MQTT channel: one persistent session (see {@link MqttConnection}), QoS 1 subscriptions
+ * to every MQTT binding's topic and to {@code millrace/events/#}, and manual acknowledgement: a
+ * message is acknowledged only once its events are durably accepted or its refusal is published to
+ * {@code millrace/rejected/<binding>}. Until then the broker keeps it and delivers it again to the
+ * session after a reconnect or a crash, when it is a duplicate if it was accepted already.
+ * Messages are taken one at a time on one thread, in the order they arrive.
  */
 public final class MqttChannel implements AutoCloseable {
 
@@ -43,13 +36,12 @@ public final class MqttChannel implements AutoCloseable {
     static final String EVENTS = MqttCloudEvents.PREFIX + "#";
     static final String REJECTED = "millrace/rejected/";
 
-    private final MqttSettings settings;
     private final LiveBindings bindings;
     private final BindingIntake bindingIntake;
     private final EventIntake intake;
     private final MqttCloudEvents cloudEvents;
     private final Clock clock;
-    private final Mqtt5AsyncClient client;
+    private final MqttConnection connection;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "millrace-mqtt");
         t.setDaemon(true);
@@ -62,44 +54,18 @@ public final class MqttChannel implements AutoCloseable {
 
     public MqttChannel(MqttSettings settings, LiveBindings bindings, BindingIntake bindingIntake, EventIntake intake,
                        Clock clock) {
-        this.settings = settings;
         this.bindings = bindings;
         this.bindingIntake = bindingIntake;
         this.intake = intake;
         this.cloudEvents = new MqttCloudEvents(settings.producers());
         this.clock = clock;
-        Mqtt5ClientBuilder builder = Mqtt5Client.builder().identifier(settings.clientId())
-                .serverHost(settings.host()).serverPort(settings.port())
-                .automaticReconnectWithDefaultConfig()
-                .addConnectedListener(context -> worker.execute(this::resubscribeAll))
-                .addDisconnectedListener(context -> {
-                    if (!closing) {
-                        log.warn("MQTT: disconnected from {} ({}); reconnecting", settings.url(),
-                                context.getCause().getMessage());
-                    }
-                });
-        if (settings.user() != null && !settings.user().isBlank()) {
-            builder = builder.simpleAuth().username(settings.user())
-                    .password(settings.password() == null ? new byte[0]
-                            : settings.password().getBytes(StandardCharsets.UTF_8)).applySimpleAuth();
-        }
-        this.client = builder.buildAsync();
+        this.connection = settings.protocolVersion() == 3 ? new Mqtt3Connection(settings) : new Mqtt5Connection(settings);
     }
 
     /** Connects (and keeps reconnecting in the background when the broker is not there yet). */
     public void start() {
-        client.publishes(MqttGlobalPublishFilter.ALL, this::take, worker, true);
+        connection.start(this::take, worker, () -> worker.execute(this::resubscribeAll));
         bindings.listen(changed -> worker.execute(() -> resubscribe(changed)));
-        client.connectWith().cleanStart(false).sessionExpiryInterval(settings.sessionExpiry().toSeconds())
-                .keepAlive(30).send()
-                .whenComplete((ack, failure) -> {
-                    if (failure != null) {
-                        log.warn("MQTT: cannot connect to {} yet ({}); retrying", settings.url(), failure.getMessage());
-                    } else {
-                        log.info("MQTT: connected to {} as {} (session present: {})", settings.url(),
-                                settings.clientId(), ack.isSessionPresent());
-                    }
-                });
     }
 
     public long acceptedMessages() {
@@ -118,7 +84,7 @@ public final class MqttChannel implements AutoCloseable {
     }
 
     private void resubscribe(Collection<Binding> live) {
-        if (!client.getState().isConnected()) {
+        if (!connection.connected()) {
             return;
         }
         Set<String> wanted = new HashSet<>();
@@ -131,36 +97,35 @@ public final class MqttChannel implements AutoCloseable {
         synchronized (subscribed) {
             for (String topic : wanted) {
                 if (subscribed.add(topic)) {
-                    client.subscribeWith().topicFilter(topic).qos(MqttQos.AT_LEAST_ONCE).send()
-                            .whenComplete((ack, failure) -> {
-                                if (failure != null) {
-                                    log.warn("MQTT: subscribing to {} failed: {}", topic, failure.getMessage());
-                                    synchronized (subscribed) {
-                                        subscribed.remove(topic);
-                                    }
-                                }
-                            });
+                    connection.subscribe(topic).whenComplete((ack, failure) -> {
+                        if (failure != null) {
+                            log.warn("MQTT: subscribing to {} failed: {}", topic, failure.getMessage());
+                            synchronized (subscribed) {
+                                subscribed.remove(topic);
+                            }
+                        }
+                    });
                 }
             }
             for (String topic : new ArrayList<>(subscribed)) {
                 if (!wanted.contains(topic)) {
                     subscribed.remove(topic);
-                    client.unsubscribeWith().topicFilter(topic).send();
+                    connection.unsubscribe(topic);
                 }
             }
         }
     }
 
     /** Takes one message; retries while the hub itself fails (database down), acknowledging only at the end. */
-    private void take(Mqtt5Publish publish) {
+    private void take(MqttConnection.Incoming message) {
         long backoff = 100;
         while (!closing) {
             try {
-                handle(publish);
-                publish.acknowledge();
+                handle(message);
+                message.acknowledge().run();
                 return;
             } catch (RuntimeException ex) {
-                log.warn("MQTT: message on {} not taken yet ({}); retrying", publish.getTopic(), ex.toString());
+                log.warn("MQTT: message on {} not taken yet ({}); retrying", message.topic(), ex.toString());
                 try {
                     Thread.sleep(backoff);
                 } catch (InterruptedException interrupted) {
@@ -172,13 +137,13 @@ public final class MqttChannel implements AutoCloseable {
         }
     }
 
-    private void handle(Mqtt5Publish publish) {
-        String topic = publish.getTopic().toString();
-        byte[] payload = publish.getPayloadAsBytes();
+    private void handle(MqttConnection.Incoming message) {
+        String topic = message.topic();
+        byte[] payload = message.payload();
         if (topic.startsWith(MqttCloudEvents.PREFIX)) {
             try {
                 List<FieldError> errors = new ArrayList<>();
-                JsonNode event = MqttCloudEvents.read(publish, errors);
+                JsonNode event = MqttCloudEvents.read(message, errors);
                 intake.accept(List.of(event), false, cloudEvents.producerOf(topic), errors);
                 accepted.incrementAndGet();
             } catch (ApiProblem problem) {
@@ -212,8 +177,8 @@ public final class MqttChannel implements AutoCloseable {
 
     /** Publishes the refusal and waits for the broker to have it, so that acknowledging the message loses nothing. */
     private void reject(String name, String topic, byte[] payload, ApiProblem problem) {
-        client.publishWith().topic(REJECTED + name).qos(MqttQos.AT_LEAST_ONCE).contentType("application/problem+json")
-                .payload(RejectedMessages.of(topic, payload, problem)).send().orTimeout(30, TimeUnit.SECONDS).join();
+        connection.publish(REJECTED + name, RejectedMessages.of(topic, payload, problem), "application/problem+json")
+                .orTimeout(30, TimeUnit.SECONDS).join();
         rejected.incrementAndGet();
         log.info("MQTT: message on {} refused to {}{}: {}", topic, REJECTED, name, problem.getMessage());
     }
@@ -221,11 +186,7 @@ public final class MqttChannel implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
-        try {
-            client.disconnect().orTimeout(5, TimeUnit.SECONDS).join();
-        } catch (RuntimeException ignored) {
-            // the broker keeps the session; unacknowledged messages come again
-        }
+        connection.close();
         worker.shutdownNow();
     }
 }

@@ -1,8 +1,5 @@
 package io.millrace.connectivity.mqtt;
 
-import com.hivemq.client.mqtt.datatypes.MqttUtf8String;
-import com.hivemq.client.mqtt.mqtt5.datatypes.Mqtt5UserProperty;
-import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import io.millrace.access.Caller;
 import io.millrace.access.Role;
 import io.millrace.access.Scope;
@@ -54,13 +51,10 @@ final class MqttCloudEvents {
         return caller;
     }
 
-    static JsonNode read(Mqtt5Publish publish, List<FieldError> errors) {
-        byte[] payload = publish.getPayloadAsBytes();
-        String contentType = publish.getContentType().map(MqttUtf8String::toString).orElse(null);
-        Map<String, String> attributes = new HashMap<>();
-        for (Mqtt5UserProperty p : publish.getUserProperties().asList()) {
-            attributes.put(p.getName().toString().toLowerCase(Locale.ROOT), p.getValue().toString());
-        }
+    static JsonNode read(MqttConnection.Incoming message, List<FieldError> errors) {
+        byte[] payload = message.payload();
+        String contentType = message.contentType();
+        Map<String, String> attributes = message.userProperties();
         if (!attributes.containsKey("specversion")) {
             if (contentType != null && !contentType.toLowerCase(Locale.ROOT).startsWith("application/cloudevents+json")
                     && !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {

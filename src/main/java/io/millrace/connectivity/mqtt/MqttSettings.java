@@ -10,17 +10,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * user and password), the client id of the hub's persistent session (one per hub instance), how
  * long the broker keeps the session while the hub is away, and the producers allowed to publish
  * CloudEvents on {@code millrace/events/<producer>/…}. {@code embedded}: run a broker in the hub's
- * process on {@code embedded-port} (the demo without a broker).
+ * process on {@code embedded-port} (the demo without a broker). {@code protocol-version}: 5, or 3
+ * (MQTT 3.1.1) for brokers without 5, the embedded one's default.
  */
 @ConfigurationProperties("millrace.mqtt")
 public record MqttSettings(String url, String user, String password, String clientId, Duration sessionExpiry,
-                           List<Producer> producers, boolean embedded, Integer embeddedPort) {
+                           List<Producer> producers, boolean embedded, Integer embeddedPort, Integer protocolVersion) {
 
     public MqttSettings {
         clientId = clientId == null || clientId.isBlank() ? "millrace-hub" : clientId;
         sessionExpiry = sessionExpiry == null ? Duration.ofDays(7) : sessionExpiry;
         producers = producers == null ? List.of() : List.copyOf(producers);
         embeddedPort = embeddedPort == null ? 1883 : embeddedPort;
+        protocolVersion = protocolVersion == null ? (embedded ? 3 : 5) : protocolVersion;
     }
 
     /** A producer of CloudEvents over MQTT and what it may publish ({@code *} = any). */
