@@ -47,6 +47,8 @@ public final class ConnectivityBench implements Callable<Integer> {
     @Option(names = "--rows", defaultValue = "1000", description = "Rows per CSV file (default ${DEFAULT-VALUE}).")
     int rows;
 
+    private static final int WINDOW = 500;
+
     private static final String MAPPING = "{'type': 'mfg.production.material.consumed', 'time': message.at, "
             + "'data': {'orderId': message.wo, 'item': message.mat, 'lot': message.batch, 'quantity': message.qty, "
             + "'uom': message.unit, 'location': 'P100-LINE'}}";
@@ -106,6 +108,10 @@ public final class ConnectivityBench implements Callable<Integer> {
         long start = System.nanoTime();
         List<CompletableFuture<?>> sent = new ArrayList<>();
         for (int n = 0; n < messages; n++) {
+            // a broker keeps a bounded queue per session (Mosquitto: max_queued_messages, 1000 by default)
+            // and drops beyond it, so the plant keeps at most WINDOW messages ahead of the hub
+            long ahead = n - WINDOW;
+            await(() -> channel.acceptedMessages() - before, ahead);
             sent.add(plant.publishWith().topic("bench/" + run + "/" + (n % 8)).qos(MqttQos.AT_LEAST_ONCE)
                     .payload(payloads.get(n)).send());
         }
