@@ -14,7 +14,8 @@ final class AccessPolicy {
     private static final Pattern PRODUCER_READS = Pattern.compile("/api/v1/(catalog(/.*)?|events/[^/]+)");
     private static final Pattern AUDIT_OR_KEYS = Pattern.compile("/api/v1/(audit|sources)(/.*)?");
     private static final Pattern OPERATOR_ACTS = Pattern.compile("/api/v1/(exceptions/[^/]+/(retry|approve|discard)"
-            + "|events/[^/]+/reversal|ledger/periods/[^/]+/close|replays)");
+            + "|events/[^/]+/reversal|ledger/periods/[^/]+/close|replays|bindings/[^/]+/test)");
+    private static final Pattern PRODUCER_PUBLISHES = Pattern.compile("/api/v1/events|/api/v1/ingest/[^/]+");
 
     private AccessPolicy() {
     }
@@ -25,7 +26,7 @@ final class AccessPolicy {
             case ADMIN -> true;
             case OPERATOR -> (read && !AUDIT_OR_KEYS.matcher(path).matches()) || (method.equals("POST") && OPERATOR_ACTS.matcher(path).matches());
             case AUDITOR -> read;
-            case PRODUCER -> (method.equals("POST") && path.equals("/api/v1/events"))
+            case PRODUCER -> (method.equals("POST") && PRODUCER_PUBLISHES.matcher(path).matches())
                     || (read && PRODUCER_READS.matcher(path).matches());
         };
         if (allowed) {

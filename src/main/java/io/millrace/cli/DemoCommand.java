@@ -60,6 +60,10 @@ public final class DemoCommand implements Callable<Integer> {
             description = "How often to print the status line (default ${DEFAULT-VALUE}).")
     Duration statusEvery;
 
+    @Option(names = "--mqtt-url", defaultValue = "${env:MILLRACE_MQTT_URL}",
+            description = "MQTT broker for the plant that speaks MQTT (default: a broker embedded in the hub).")
+    String mqttUrl;
+
     @Override
     public Integer call() {
         if (rate < 1 || rate > 100_000) {
@@ -72,7 +76,7 @@ public final class DemoCommand implements Callable<Integer> {
         HubSettings settings = new HubSettings(port, dataDir, null, null, null, null, adminKey, Duration.ofMinutes(10));
         ConfigurableApplicationContext hub;
         try {
-            hub = HubLauncher.start(settings);
+            hub = HubLauncher.start(settings, mqttProperties());
         } catch (HubLauncher.StartupFailure ex) {
             System.err.println("millrace demo: " + ex.getMessage());
             return 1;
@@ -84,10 +88,50 @@ public final class DemoCommand implements Callable<Integer> {
         String producer = admin.issueKey("demo-simulator", "producer", quotedPlants);
         String operator = admin.issueKey("demo-operator", "operator", null);
         String auditor = admin.issueKey("demo-auditor", "auditor", null);
+        String mqttPlant = simulated.get(0);
+        admin.putBinding("demo-" + mqttPlant.toLowerCase(java.util.Locale.ROOT), DemoMqttPlant.binding(mqttPlant));
+        List<String> overHttp = simulated.subList(1, simulated.size());
         printBanner(base, adminKey, operator, auditor, producer, simulated);
-        startSimulator(hub, base, producer, master, simulated);
+        System.out.println("  plant " + mqttPlant + " speaks its own JSON over MQTT (" + effectiveMqttUrl + ", topic "
+                + DemoMqttPlant.topic(mqttPlant) + "), mapped by binding demo-" + mqttPlant.toLowerCase(java.util.Locale.ROOT)
+                + " (GET /api/v1/bindings); the others send CloudEvents over HTTP");
+        System.out.println();
+        if (!overHttp.isEmpty()) {
+            startSimulator(hub, base, producer, master, overHttp);
+        }
+        Thread plant = DemoMqttPlant.start(effectiveMqttUrl, mqttPlant, new PlantTraffic(master, List.of(mqttPlant),
+                seed != null ? seed + 1 : new SecureRandom().nextLong(), Clock.systemUTC(), TrafficOptions.defaults()),
+                Math.max(1, rate / simulated.size()));
+        hub.addApplicationListener(event -> {
+            if (event instanceof org.springframework.context.event.ContextClosedEvent) {
+                plant.interrupt();
+            }
+        });
         startStatusLine(hub, admin);
         return MillraceCommand.STILL_RUNNING;
+    }
+
+    private String effectiveMqttUrl;
+
+    /** The given broker, or one embedded in the hub on a free port. */
+    private java.util.Map<String, Object> mqttProperties() {
+        java.util.Map<String, Object> props = new java.util.LinkedHashMap<>();
+        if (mqttUrl == null || mqttUrl.isBlank()) {
+            int port;
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+                port = socket.getLocalPort();
+            } catch (IOException ex) {
+                throw new HubLauncher.StartupFailure("no free port for the embedded MQTT broker: " + ex.getMessage());
+            }
+            props.put("millrace.mqtt.embedded", "true");
+            props.put("millrace.mqtt.embedded-port", port);
+            effectiveMqttUrl = "tcp://127.0.0.1:" + port;
+        } else {
+            effectiveMqttUrl = mqttUrl;
+        }
+        props.put("millrace.mqtt.url", effectiveMqttUrl);
+        props.put("millrace.mqtt.client-id", "millrace-demo-" + port);
+        return props;
     }
 
     private void printBanner(String base, String admin, String operator, String auditor, String producer,

@@ -37,6 +37,10 @@ final class HubAdminClient {
         return call("POST", "/api/v1/sources", body, 201).get("apiKey").asString();
     }
 
+    JsonNode putBinding(String name, String json) {
+        return call("PUT", "/api/v1/bindings/" + name, json, 201);
+    }
+
     JsonNode get(String path) {
         return call("GET", path, null, 200);
     }

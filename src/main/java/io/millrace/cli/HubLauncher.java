@@ -24,11 +24,18 @@ public final class HubLauncher {
     }
 
     public static ConfigurableApplicationContext start(HubSettings settings) {
+        return start(settings, java.util.Map.of());
+    }
+
+    /** {@code moreProperties}: settings of optional parts (such as plant connectivity) beside {@code settings}. */
+    public static ConfigurableApplicationContext start(HubSettings settings, java.util.Map<String, Object> moreProperties) {
         checkPortFree(settings.port());
         checkDatabase(settings);
         try {
             // passed as command-line arguments: default properties would lose to application.properties
-            String[] args = settings.toProperties().entrySet().stream()
+            java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>(settings.toProperties());
+            properties.putAll(moreProperties);
+            String[] args = properties.entrySet().stream()
                     .map(e -> "--" + e.getKey() + "=" + e.getValue())
                     .toArray(String[]::new);
             return new SpringApplicationBuilder(MillraceHub.class).run(args);

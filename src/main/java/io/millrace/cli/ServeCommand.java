@@ -44,9 +44,12 @@ public final class ServeCommand implements Callable<Integer> {
             description = "How long a parked event waits for what it depends on (default ${DEFAULT-VALUE}).")
     Duration parkWindow;
 
+    @picocli.CommandLine.Mixin
+    ConnectivityOptions connectivity = new ConnectivityOptions();
+
     @Override
     public Integer call() {
-        return run(settings());
+        return run(settings(), connectivity.properties());
     }
 
     HubSettings settings() {
@@ -62,8 +65,12 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     static int run(HubSettings settings) {
+        return run(settings, java.util.Map.of());
+    }
+
+    static int run(HubSettings settings, java.util.Map<String, Object> moreProperties) {
         try {
-            HubLauncher.start(settings);
+            HubLauncher.start(settings, moreProperties);
             return MillraceCommand.STILL_RUNNING;
         } catch (HubLauncher.StartupFailure ex) {
             System.err.println("millrace: " + ex.getMessage());

@@ -38,12 +38,32 @@ public class EventIntake {
     private final EventCatalog catalog;
     private final EventLog log;
     private final IntakeMetrics metrics;
+    private final EventOrigins origins;
     private final JsonMapper json = EventJson.mapper();
 
-    EventIntake(EventCatalog catalog, EventLog log, IntakeMetrics metrics) {
+    EventIntake(EventCatalog catalog, EventLog log, IntakeMetrics metrics, EventOrigins origins) {
         this.catalog = catalog;
         this.log = log;
         this.metrics = metrics;
+        this.origins = origins;
+    }
+
+    /**
+     * Accepts events that a binding made from a plant's own message, exactly as {@link #accept}
+     * does, and records where each came from as its lineage. {@code origins} is parallel to
+     * {@code events}. The origins are written after the append: a crash in between leaves an event
+     * without one until its message is delivered again, which every channel does for a message it
+     * has not acknowledged.
+     */
+    public List<Receipt> accept(List<JsonNode> events, boolean batch, Caller caller, List<FieldError> earlierErrors,
+                                List<EventOrigin> originsOfEvents) {
+        if (originsOfEvents.size() != events.size()) {
+            throw new IllegalArgumentException("one origin per event: " + originsOfEvents.size() + " origins for "
+                    + events.size() + " events");
+        }
+        List<Receipt> receipts = accept(events, batch, caller, earlierErrors);
+        origins.record(receipts, originsOfEvents);
+        return receipts;
     }
 
     /** {@code batch} false: one event, error indexes are null. */

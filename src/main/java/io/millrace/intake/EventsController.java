@@ -48,7 +48,9 @@ class EventsController {
         }
     }
 
-    record EventView(String trackingId, String state, JsonNode event, List<Lineage.StepView> lineage) {
+    /** {@code origin}: the binding, version and raw message an event was mapped from; null for a CloudEvent. */
+    record EventView(String trackingId, String state, JsonNode event, List<Lineage.StepView> lineage,
+                     EventOrigin origin) {
     }
 
     private final EventIntake intake;
@@ -57,8 +59,11 @@ class EventsController {
     private final EventLog log;
     private final Lineage lineage;
     private final EventCatalog catalog;
+    private final EventOrigins origins;
 
-    EventsController(EventIntake intake, IntakeLimits limits, EventLog log, Lineage lineage, EventCatalog catalog) {
+    EventsController(EventIntake intake, IntakeLimits limits, EventLog log, Lineage lineage, EventCatalog catalog,
+                     EventOrigins origins) {
+        this.origins = origins;
         this.intake = intake;
         this.catalog = catalog;
         this.reader = new EventReader(limits);
@@ -133,7 +138,8 @@ class EventsController {
                 .filter(e -> caller.role() != Role.PRODUCER || e.producerKeyId().equals(caller.keyId()))
                 .orElseThrow(() -> ApiProblem.notFound("No event with tracking id '" + trackingId + "'."));
         return new EventView(event.trackingId().toString(), event.state().name(),
-                EventJson.mapper().readTree(event.json()), lineage.of(event));
+                EventJson.mapper().readTree(event.json()), lineage.of(event),
+                origins.find(event.trackingId()).orElse(null));
     }
 
     private static java.util.Optional<UUID> parse(String trackingId) {

@@ -131,6 +131,29 @@ public class JdbcMasterDataStore {
                 rs.getString(1), rs.getString(2), rs.getString(3), lines.getOrDefault(rs.getString(1), List.of())));
     }
 
+    /** Replaces the alternative units of each item that gives them; answers whether any differed. */
+    boolean writeConversions(List<Entry<ItemConversions>> given) {
+        boolean changed = false;
+        for (Entry<ItemConversions> e : given) {
+            ItemConversions next = e.value();
+            java.util.Map<String, java.math.BigDecimal> stored = new java.util.HashMap<>();
+            jdbc.query("SELECT uom, factor FROM md_item_conversion WHERE item = ?",
+                    rs -> { stored.put(rs.getString(1), rs.getBigDecimal(2).stripTrailingZeros()); }, next.item());
+            java.util.Map<String, java.math.BigDecimal> wanted = new java.util.HashMap<>();
+            next.conversions().forEach(c -> wanted.put(c.uom(), c.factor().stripTrailingZeros()));
+            if (stored.equals(wanted)) {
+                continue;
+            }
+            changed = true;
+            jdbc.update("DELETE FROM md_item_conversion WHERE item = ?", next.item());
+            for (UnitConversion c : next.conversions()) {
+                jdbc.update("INSERT INTO md_item_conversion (item, uom, factor) VALUES (?, ?, ?)", next.item(),
+                        c.uom(), c.factor());
+            }
+        }
+        return changed;
+    }
+
     /** Writes the changes, parents before children, so that the foreign keys hold at every statement. */
     void write(Changes changes) {
         upsert(changes.plants(), "INSERT INTO md_plant (name, code) VALUES (?, ?)",

@@ -63,7 +63,10 @@ final class JsonSubmissionReader {
             switch (kind) {
                 case PLANTS -> simple(r, Records.PLANT, Records::plant, at, submission.plants);
                 case LOCATIONS -> simple(r, Records.LOCATION, Records::location, at, submission.locations);
-                case ITEMS -> simple(r, Records.ITEM, Records::item, at, submission.items);
+                case ITEMS -> {
+                    simple(r, Records.ITEM, Records::item, at, submission.items);
+                    conversions(node, at, submission);
+                }
                 case WORK_CENTERS -> simple(r, Records.WORK_CENTER, Records::workCenter, at, submission.workCenters);
                 case SUPPLIERS -> simple(r, Records.PARTNER, Records::supplier, at, submission.suppliers);
                 case CUSTOMERS -> simple(r, Records.PARTNER, Records::customer, at, submission.customers);
@@ -72,6 +75,47 @@ final class JsonSubmissionReader {
                 case SALES_ORDERS -> salesOrder(r, at, submission);
             }
         }
+    }
+
+    /** {@code conversions: [{uom, factor}]} of an item: factor base units per one uom, unique uoms. */
+    private static void conversions(JsonNode item, Where at, Submission submission) {
+        JsonNode array = item.get("conversions");
+        JsonNode code = item.get("code");
+        if (array == null || code == null || !code.isString()) {
+            return;
+        }
+        Where where = at.child("conversions");
+        if (!array.isArray()) {
+            submission.errors.add(where.error(null, "must be an array of {uom, factor}"));
+            return;
+        }
+        List<io.millrace.masterdata.UnitConversion> conversions = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        JsonNode base = item.get("baseUom");
+        for (int i = 0; i < array.size(); i++) {
+            Where one = where.child(Integer.toString(i));
+            if (!array.get(i).isObject()) {
+                submission.errors.add(one.error(null, "must be an object {uom, factor}"));
+                continue;
+            }
+            FieldReader r = new FieldReader(array.get(i), one, submission.errors, false);
+            r.rejectUnknown(Records.CONVERSION);
+            String uom = r.uom("uom");
+            java.math.BigDecimal factor = r.decimal("factor", Decimals.QUANTITY_SCALE, true);
+            if (uom != null && base != null && base.isString() && uom.equals(base.stringValue())) {
+                submission.errors.add(one.error("uom", "'" + uom + "' is the item's base unit; a conversion names "
+                        + "another unit"));
+                continue;
+            }
+            if (uom != null && !seen.add(uom)) {
+                submission.errors.add(one.error("uom", "unit '" + uom + "' has a conversion already"));
+                continue;
+            }
+            if (r.clean()) {
+                conversions.add(new io.millrace.masterdata.UnitConversion(uom, factor));
+            }
+        }
+        submission.conversions.add(Entry.of(new ItemConversions(code.stringValue(), conversions), at));
     }
 
     /** The field that identifies a record of the kind. */

@@ -40,6 +40,11 @@ class MasterDataConfig {
     }
 
     @Bean
+    ItemUnits itemUnits(CachedMasterData cache, JdbcTemplate jdbc) {
+        return new JdbcItemUnits(cache, jdbc);
+    }
+
+    @Bean
     VersionWatch masterDataVersionWatch(CachedMasterData cache) {
         return new VersionWatch(cache);
     }

@@ -51,6 +51,7 @@ public class MasterDataUpserts {
     /** Stores the submission on behalf of {@code actor}, who is named in the audit log and on any revaluation. */
     Map<String, UpsertCounts> upsert(Submission submission, String actor) {
         StandardCostRevaluations revaluing = revaluations.get();
+        boolean[] conversionsChanged = new boolean[1];
         Changes changes = transactions.execute(status -> {
             long version = store.lockVersion();
             MasterDataSnapshot cached = cache.snapshot();
@@ -68,6 +69,9 @@ public class MasterDataUpserts {
             Changes result = Changes.between(submission, stored);
             if (result.changeAnything()) {
                 store.write(result);
+            }
+            boolean converted = store.writeConversions(submission.conversions);
+            if (result.changeAnything() || converted) {
                 store.bumpVersion();
                 for (Changes.Revision r : result.revisions(stored)) {
                     audit.record(actor, r.before() == null ? "master-data.created" : "master-data.updated",
@@ -80,8 +84,14 @@ public class MasterDataUpserts {
                     revaluing.revalue(costChanges, actor, "MD-" + next);
                 }
             }
+            conversionsChanged[0] = converted;
             return result;
         });
+        if (conversionsChanged[0] && !changes.changeAnything()) {
+            cache.reload();
+            events.publishEvent(new MasterDataChanged(Map.of(MasterDataKind.ITEMS, submission.conversions.stream()
+                    .map(e -> e.value().item()).collect(java.util.stream.Collectors.toSet()))));
+        }
         if (changes.changeAnything()) {
             cache.reload();
             events.publishEvent(changes.changed());

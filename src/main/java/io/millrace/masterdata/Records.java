@@ -22,7 +22,9 @@ final class Records {
 
     static final Set<String> PLANT = Set.of("code", "name");
     static final Set<String> LOCATION = Set.of("code", "plant", "role");
-    static final Set<String> ITEM = Set.of("code", "description", "valuationClass", "baseUom", "standardCost");
+    static final Set<String> ITEM = Set.of("code", "description", "valuationClass", "baseUom", "standardCost",
+            "conversions");
+    static final Set<String> CONVERSION = Set.of("uom", "factor");
     static final Set<String> WORK_CENTER = Set.of("code", "plant", "laborRate", "machineRate", "costCenter");
     static final Set<String> PARTNER = Set.of("code", "name");
     static final Set<String> BOM = Set.of("item", "components");

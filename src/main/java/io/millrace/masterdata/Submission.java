@@ -35,6 +35,8 @@ final class Submission {
     final List<Entry<Customer>> customers = new ArrayList<>();
     final List<Entry<SalesOrder>> salesOrders = new ArrayList<>();
     final List<FieldError> errors = new ArrayList<>();
+    /** Alternative units of items that give {@code conversions}; an item without the field keeps what it has. */
+    final List<Entry<ItemConversions>> conversions = new ArrayList<>();
     /**
      * Codes the request declares, including those of records that failed to parse, so that a
      * reference to such a record is not reported as unknown on top of the record's own error.

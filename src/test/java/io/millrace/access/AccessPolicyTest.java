@@ -34,4 +34,13 @@ class AccessPolicyTest {
         assertThat(AccessPolicy.refusal(Role.AUDITOR, "POST", "/api/v1/sources").orElseThrow())
                 .isEqualTo("A key with role auditor may not POST /api/v1/sources.");
     }
+
+    @Test
+    void producerIngestsThroughABindingAndOperatorDryRunsOne() {
+        assertThat(AccessPolicy.refusal(Role.PRODUCER, "POST", "/api/v1/ingest/line-gw")).isEmpty();
+        assertThat(AccessPolicy.refusal(Role.PRODUCER, "POST", "/api/v1/ingest/line-gw/x")).isPresent();
+        assertThat(AccessPolicy.refusal(Role.PRODUCER, "POST", "/api/v1/bindings/line-gw/test")).isPresent();
+        assertThat(AccessPolicy.refusal(Role.OPERATOR, "POST", "/api/v1/bindings/line-gw/test")).isEmpty();
+        assertThat(AccessPolicy.refusal(Role.OPERATOR, "PUT", "/api/v1/bindings/line-gw")).isPresent();
+    }
 }

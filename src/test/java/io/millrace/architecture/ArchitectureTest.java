@@ -53,4 +53,15 @@ class ArchitectureTest {
     void modulesHaveNoCycles() {
         slices().matching("io.millrace.(*)..").should().beFreeOfCycles().check(classes);
     }
+
+    @Test
+    void plantChannelsReachTheEventLogOnlyThroughTheOneIntake() {
+        noClasses().that().resideInAPackage("io.millrace.connectivity..")
+                .should().dependOnClassesThat().belongToAnyOf(io.millrace.eventlog.EventLog.class)
+                .orShould().dependOnClassesThat().resideInAnyPackage("io.millrace.eventlog.jdbc..",
+                        "io.millrace.eventlog.kafka..", "io.millrace.pipeline..", "io.millrace.ledger..")
+                .because("every channel hands its events to EventIntake, so validation, scope, idempotency and "
+                        + "the log are the same as for POST /api/v1/events")
+                .check(classes);
+    }
 }

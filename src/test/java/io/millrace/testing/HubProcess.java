@@ -28,6 +28,12 @@ public final class HubProcess {
     /** Starts a hub and waits until it answers its health check. */
     public static HubProcess start(Path dataDir, String adminKey, TestDatabase database) throws IOException,
             InterruptedException {
+        return start(dataDir, adminKey, database, List.of());
+    }
+
+    /** As {@link #start(Path, String, TestDatabase)}, with more {@code serve} options. */
+    public static HubProcess start(Path dataDir, String adminKey, TestDatabase database, List<String> moreOptions)
+            throws IOException, InterruptedException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -45,6 +51,7 @@ public final class HubProcess {
                 command.addAll(List.of("--db-password", database.password()));
             }
         }
+        command.addAll(moreOptions);
         Files.createDirectories(dataDir);
         Path log = Files.createTempFile(dataDir, "hub", ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
