@@ -6,12 +6,12 @@ import java.util.regex.Pattern;
 
 /**
  * The role rules of the API, applied to every request before any controller runs: a producer
- * publishes events and reads the catalog and its own events; an auditor reads; an operator reads
- * and acts on exceptions; an admin does everything. Answers why a call is refused, if it is.
+ * publishes events and reads the catalog, its own events and its own scope; an auditor reads; an
+ * operator reads and acts on exceptions; an admin does everything. Answers why a call is refused, if it is.
  */
 final class AccessPolicy {
 
-    private static final Pattern PRODUCER_READS = Pattern.compile("/api/v1/(catalog(/.*)?|events/[^/]+)");
+    private static final Pattern PRODUCER_READS = Pattern.compile("/api/v1/(catalog(/.*)?|events/[^/]+|sources/me)");
     private static final Pattern OPERATOR_ACTS = Pattern.compile("/api/v1/exceptions/[^/]+/(retry|approve|discard)");
 
     private AccessPolicy() {

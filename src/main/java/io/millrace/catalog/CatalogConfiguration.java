@@ -11,4 +11,10 @@ public class CatalogConfiguration {
     public EventCatalog eventCatalog() {
         return EventCatalog.loadDefault();
     }
+
+    /** The hub validates against the catalog it ships, for as long as it runs. */
+    @Bean
+    public ActiveCatalog activeCatalog(EventCatalog eventCatalog) {
+        return () -> eventCatalog;
+    }
 }

@@ -1,6 +1,7 @@
 package io.millrace.intake;
 
 import io.millrace.access.Caller;
+import io.millrace.catalog.ActiveCatalog;
 import io.millrace.catalog.EventCatalog;
 import io.millrace.catalog.EventJson;
 import io.millrace.eventlog.AppendResult;
@@ -31,13 +32,13 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class EventIntake {
 
-    private final EventCatalog catalog;
+    private final ActiveCatalog catalogs;
     private final EventLog log;
     private final IntakeMetrics metrics;
     private final JsonMapper json = EventJson.mapper();
 
-    EventIntake(EventCatalog catalog, EventLog log, IntakeMetrics metrics) {
-        this.catalog = catalog;
+    EventIntake(ActiveCatalog catalogs, EventLog log, IntakeMetrics metrics) {
+        this.catalogs = catalogs;
         this.log = log;
         this.metrics = metrics;
     }
@@ -48,6 +49,7 @@ public class EventIntake {
             throw ApiProblem.invalid("A batch must hold at least one event; nothing was accepted.",
                     List.of(FieldError.at("", "the batch is empty")));
         }
+        EventCatalog catalog = catalogs.current();
         List<FieldError> errors = new ArrayList<>(earlierErrors);
         List<Instant> times = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
@@ -71,7 +73,7 @@ public class EventIntake {
         }
         List<NewEvent> toAppend = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
-            toAppend.add(newEvent(events.get(i), times.get(i), caller));
+            toAppend.add(newEvent(catalog, events.get(i), times.get(i), caller));
         }
         AppendResult result = log.append(toAppend);
         if (result instanceof AppendResult.Conflicting conflicting) {
@@ -115,7 +117,7 @@ public class EventIntake {
         return errors;
     }
 
-    private NewEvent newEvent(JsonNode e, Instant time, Caller caller) {
+    private NewEvent newEvent(EventCatalog catalog, JsonNode e, Instant time, Caller caller) {
         JsonNode subject = e.get("subject");
         JsonNode correlation = e.get("correlationid");
         return NewEvent.of(e.get("source").asString(), e.get("id").asString(), e.get("type").asString(),

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -51,9 +52,10 @@ class EventsController {
     private final EventReader reader;
     private final IntakeLimits limits;
     private final EventLog log;
-    private final Lineage lineage;
+    /** Absent where nothing is applied (a plant edge agent): events are shown without lineage. */
+    private final ObjectProvider<Lineage> lineage;
 
-    EventsController(EventIntake intake, IntakeLimits limits, EventLog log, Lineage lineage) {
+    EventsController(EventIntake intake, IntakeLimits limits, EventLog log, ObjectProvider<Lineage> lineage) {
         this.intake = intake;
         this.reader = new EventReader(limits);
         this.limits = limits;
@@ -121,7 +123,8 @@ class EventsController {
                 .filter(e -> caller.role() != Role.PRODUCER || e.producerKeyId().equals(caller.keyId()))
                 .orElseThrow(() -> ApiProblem.notFound("No event with tracking id '" + trackingId + "'."));
         return new EventView(event.trackingId().toString(), event.state().name(),
-                EventJson.mapper().readTree(event.json()), lineage.of(event));
+                EventJson.mapper().readTree(event.json()),
+                lineage.getIfAvailable() == null ? List.of() : lineage.getIfAvailable().of(event));
     }
 
     private static java.util.Optional<UUID> parse(String trackingId) {
