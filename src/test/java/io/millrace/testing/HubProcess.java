@@ -28,10 +28,19 @@ public final class HubProcess {
     /** Starts a hub and waits until it answers its health check. */
     public static HubProcess start(Path dataDir, String adminKey, TestDatabase database) throws IOException,
             InterruptedException {
-        int port;
+        return start(dataDir, adminKey, database, freePort());
+    }
+
+    /** A port nothing listens on now, for a hub that must come back on the same address. */
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
+            return socket.getLocalPort();
         }
+    }
+
+    /** Starts a hub on {@code port} and waits until it answers its health check. */
+    public static HubProcess start(Path dataDir, String adminKey, TestDatabase database, int port)
+            throws IOException, InterruptedException {
         String jar = System.getenv("MILLRACE_JAR");
         if (jar == null || jar.isBlank()) {
             throw new AssertionError("failsafe passes MILLRACE_JAR, the hub's jar");
