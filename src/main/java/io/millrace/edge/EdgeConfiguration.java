@@ -78,6 +78,11 @@ class EdgeConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
+    EdgeMetrics edgeMetrics(EdgeReports reports) {
+        return new EdgeMetrics(reports);
+    }
+
+    @Bean
     FilterRegistrationBean<EdgeKeyFilter> edgeKeyFilter(EdgeSettings settings, HubKey key) {
         FilterRegistrationBean<EdgeKeyFilter> registration =
                 new FilterRegistrationBean<>(new EdgeKeyFilter(settings.key(), key));

@@ -186,6 +186,17 @@ class EdgeIntakeIT {
     }
 
     @Test
+    void showsTheBacklogAndTheHubsReachabilityAsMetrics() {
+        http.post("/api/v1/events", KEY, STRUCTURED, Events.completed(SOURCE, uniqueId(), "P100", "1"));
+
+        HttpResponse<String> r = http.get("/actuator/prometheus", KEY);
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("millrace_edge_hub_reachable 0.0").containsPattern("millrace_edge_backlog [1-9]")
+                .contains("millrace_edge_rejected 0.0");
+    }
+
+    @Test
     void servesTheCatalogInUseAndAnEmptyRejectedList() {
         HttpResponse<String> catalog = http.get("/api/v1/catalog", KEY);
         HttpResponse<String> rejected = http.get("/api/v1/edge/rejected", KEY);
