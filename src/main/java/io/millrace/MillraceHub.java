@@ -19,6 +19,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 @ComponentScan(excludeFilters = {
     @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
-    @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class)})
+    @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
+    // the plant edge agent is an application of its own (io.millrace.edge.MillraceEdge)
+    @ComponentScan.Filter(type = FilterType.REGEX, pattern = "io\\.millrace\\.edge\\..*")})
 public class MillraceHub {
 }

@@ -6,12 +6,13 @@ import java.util.regex.Pattern;
 
 /**
  * The role rules of the API, applied to every request before any controller runs: a producer
- * publishes events and reads the catalog and its own events; an auditor reads; an operator reads
- * and acts on exceptions (but sees neither the audit log nor the keys); an admin does everything. Answers why a call is refused, if it is.
+ * publishes events and reads the catalog, its own events and its own scope; an auditor reads; an
+ * operator reads and acts on exceptions (but sees neither the audit log nor the keys); an admin does
+ * everything. Answers why a call is refused, if it is.
  */
 final class AccessPolicy {
 
-    private static final Pattern PRODUCER_READS = Pattern.compile("/api/v1/(catalog(/.*)?|events/[^/]+)");
+    private static final Pattern PRODUCER_READS = Pattern.compile("/api/v1/(catalog(/.*)?|events/[^/]+|sources/me)");
     private static final Pattern AUDIT_OR_KEYS = Pattern.compile("/api/v1/(audit|sources)(/.*)?");
     private static final Pattern OPERATOR_ACTS = Pattern.compile("/api/v1/(exceptions/[^/]+/(retry|approve|discard)"
             + "|events/[^/]+/reversal|ledger/periods/[^/]+/close|replays|bindings/[^/]+/test)");
@@ -24,7 +25,7 @@ final class AccessPolicy {
         boolean read = method.equals("GET") || method.equals("HEAD");
         boolean allowed = switch (role) {
             case ADMIN -> true;
-            case OPERATOR -> (read && !AUDIT_OR_KEYS.matcher(path).matches()) || (method.equals("POST") && OPERATOR_ACTS.matcher(path).matches());
+            case OPERATOR -> (read && (path.equals("/api/v1/sources/me") || !AUDIT_OR_KEYS.matcher(path).matches())) || (method.equals("POST") && OPERATOR_ACTS.matcher(path).matches());
             case AUDITOR -> read;
             case PRODUCER -> (method.equals("POST") && PRODUCER_PUBLISHES.matcher(path).matches())
                     || (read && PRODUCER_READS.matcher(path).matches());

@@ -17,4 +17,10 @@ public class CatalogConfiguration {
     public EventCatalog eventCatalog(@Value("${millrace.catalog.dir:}") String directory) {
         return directory.isBlank() ? EventCatalog.loadDefault() : EventCatalog.load(Path.of(directory));
     }
+
+    /** The hub validates against the catalog it ships, for as long as it runs. */
+    @Bean
+    public ActiveCatalog activeCatalog(EventCatalog eventCatalog) {
+        return () -> eventCatalog;
+    }
 }

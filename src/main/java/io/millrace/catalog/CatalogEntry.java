@@ -62,6 +62,16 @@ record CatalogEntry(String type, Governance governance, SortedMap<Integer, DataS
             return prefix + ":" + value.asString();
         }
 
+        /** The rule {@link #describe()} published, e.g. {@code po:<lines[0].purchaseOrder>}. */
+        static BusinessKeyRule parse(String described) {
+            java.util.regex.Matcher m = java.util.regex.Pattern
+                    .compile("([^:<>]+):<([A-Za-z0-9_]+(?:\\[\\d+]|\\.[A-Za-z0-9_]+)*)>").matcher(described);
+            if (!m.matches()) {
+                throw new IllegalArgumentException("'" + described + "' is not a business-key rule such as order:<orderId>");
+            }
+            return new BusinessKeyRule(m.group(1), "/" + m.group(2).replaceAll("\\[(\\d+)]", ".$1").replace('.', '/'));
+        }
+
         /** E.g. {@code order:<orderId>} or {@code po:<lines[0].purchaseOrder>}. */
         String describe() {
             String path = pointer.substring(1).replaceAll("/(\\d+)(?=/|$)", "[$1]").replace('/', '.');

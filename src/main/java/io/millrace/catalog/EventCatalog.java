@@ -108,6 +108,42 @@ public final class EventCatalog {
         }
     }
 
+    /**
+     * A catalog as another hub publishes it ({@code GET /api/v1/catalog}: types with their versions,
+     * schemas and business-key rule), so that a plant edge agent validates exactly as its hub does.
+     *
+     * @throws IllegalArgumentException naming what is wrong when the document is not such a catalog
+     */
+    public static EventCatalog fromPublished(JsonNode published) {
+        JsonNode types = published == null ? null : published.get("types");
+        if (types == null || !types.isArray() || types.isEmpty()) {
+            throw new IllegalArgumentException("a published catalog has a non-empty array 'types'");
+        }
+        DataSchemaCompiler compiler = new DataSchemaCompiler();
+        Map<String, CatalogEntry> entries = new LinkedHashMap<>();
+        for (JsonNode type : types) {
+            String name = type.path("type").asString("");
+            if (name.isEmpty() || !type.path("versions").isArray() || type.path("versions").isEmpty()) {
+                throw new IllegalArgumentException("every type of a published catalog has a name and versions");
+            }
+            Map<Integer, CatalogEntry.DataSchema> majors = new TreeMap<>();
+            for (JsonNode version : type.get("versions")) {
+                int number = version.path("major").asInt(0);
+                String id = CatalogEntry.dataschema(name, number);
+                JsonNode schema = version.get("schema");
+                if (number < 1 || schema == null || !schema.isObject()
+                        || !id.equals(version.path("dataschema").asString(""))) {
+                    throw new IllegalArgumentException("version " + number + " of " + name + " must have major >= 1, "
+                            + "dataschema " + id + " and a schema object");
+                }
+                majors.put(number, new CatalogEntry.DataSchema(number, schema, compiler.compile(id, schema)));
+            }
+            entries.put(name, new CatalogEntry(name, GovernanceReader.published(name, type), new TreeMap<>(majors),
+                    CatalogEntry.BusinessKeyRule.parse(type.path("businessKey").asString(""))));
+        }
+        return new EventCatalog(entries);
+    }
+
     private static JsonNode read(Function<String, InputStream> resources, String where, String resource) {
         try (InputStream in = resources.apply(resource)) {
             if (in == null) {

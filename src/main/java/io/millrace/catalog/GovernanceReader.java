@@ -25,6 +25,31 @@ final class GovernanceReader {
         return new Governance(owner, parsed, effect);
     }
 
+    /**
+     * A type's governance as another hub publishes it; a hub that publishes none (an older
+     * version) leaves its types active with an unnamed owner.
+     */
+    static Governance published(String type, JsonNode entry) {
+        String owner = entry.path("owner").asString("");
+        String effect = entry.path("accountingEffect").asString("");
+        TypeStatus status = switch (entry.path("status").asString("active")) {
+            case "draft" -> new TypeStatus.Draft();
+            case "deprecated" -> new TypeStatus.Deprecated(publishedSince(entry.path("deprecation").path("since")),
+                    entry.path("deprecation").path("note").asString("deprecated by the hub"));
+            default -> new TypeStatus.Active();
+        };
+        return new Governance(owner.isBlank() ? "not published by the hub" : owner, status,
+                effect.isBlank() ? "not published by the hub" : effect);
+    }
+
+    private static LocalDate publishedSince(JsonNode since) {
+        try {
+            return LocalDate.parse(since.asString(""));
+        } catch (DateTimeParseException ex) {
+            return LocalDate.EPOCH;
+        }
+    }
+
     private static LocalDate since(String type, JsonNode entry, String where) {
         String text = required(type, entry, "deprecatedSince", where);
         try {

@@ -44,7 +44,7 @@ public final class HubLauncher {
         }
     }
 
-    private static void checkPortFree(int port) {
+    static void checkPortFree(int port) {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(port));

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "Millrace 0.1.0",
         description = "Event-driven integration hub between manufacturing plants and finance.",
-        subcommands = {ServeCommand.class, DemoCommand.class, SimulateCommand.class, BenchCommand.class})
+        subcommands = {ServeCommand.class, DemoCommand.class, SimulateCommand.class, BenchCommand.class,
+            EdgeCommand.class})
 public final class MillraceCommand implements Runnable {
 
     /** Exit code a command returns when it started a server that keeps the JVM alive. */

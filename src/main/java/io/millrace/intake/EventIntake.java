@@ -1,6 +1,7 @@
 package io.millrace.intake;
 
 import io.millrace.access.Caller;
+import io.millrace.catalog.ActiveCatalog;
 import io.millrace.catalog.EventCatalog;
 import io.millrace.catalog.EventJson;
 import io.millrace.catalog.TypeStatus;
@@ -35,14 +36,14 @@ public class EventIntake {
     /** The hub's own sources, e.g. the reversals operators request; never a producer's. */
     static final String HUB_SOURCES = "urn:millrace:hub";
 
-    private final EventCatalog catalog;
+    private final ActiveCatalog catalogs;
     private final EventLog log;
     private final IntakeMetrics metrics;
     private final EventOrigins origins;
     private final JsonMapper json = EventJson.mapper();
 
-    EventIntake(EventCatalog catalog, EventLog log, IntakeMetrics metrics, EventOrigins origins) {
-        this.catalog = catalog;
+    EventIntake(ActiveCatalog catalogs, EventLog log, IntakeMetrics metrics, EventOrigins origins) {
+        this.catalogs = catalogs;
         this.log = log;
         this.metrics = metrics;
         this.origins = origins;
@@ -72,6 +73,7 @@ public class EventIntake {
             throw ApiProblem.invalid("A batch must hold at least one event; nothing was accepted.",
                     List.of(FieldError.at("", "the batch is empty")));
         }
+        EventCatalog catalog = catalogs.current();
         List<FieldError> errors = new ArrayList<>(earlierErrors);
         List<Instant> times = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
@@ -95,7 +97,7 @@ public class EventIntake {
         }
         List<NewEvent> toAppend = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
-            toAppend.add(newEvent(events.get(i), times.get(i), caller));
+            toAppend.add(newEvent(catalog, events.get(i), times.get(i), caller));
         }
         AppendResult result = log.append(toAppend);
         if (result instanceof AppendResult.Conflicting conflicting) {
@@ -143,7 +145,7 @@ public class EventIntake {
             }
             if (!caller.scope().allowsType(type)) {
                 errors.add(new FieldError(index, "/type", "event type '" + type + "' is not allowed for this key"));
-            } else if (catalog.governance(type).status() instanceof TypeStatus.Draft
+            } else if (catalogs.current().governance(type).status() instanceof TypeStatus.Draft
                     && !caller.scope().eventTypes().contains(type)) {
                 errors.add(new FieldError(index, "/type", "event type '" + type + "' is a draft: only keys whose "
                         + "scope names it explicitly may publish it"));
@@ -152,7 +154,7 @@ public class EventIntake {
         return errors;
     }
 
-    private NewEvent newEvent(JsonNode e, Instant time, Caller caller) {
+    private NewEvent newEvent(EventCatalog catalog, JsonNode e, Instant time, Caller caller) {
         JsonNode subject = e.get("subject");
         JsonNode correlation = e.get("correlationid");
         return NewEvent.of(e.get("source").asString(), e.get("id").asString(), e.get("type").asString(),

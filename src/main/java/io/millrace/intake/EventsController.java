@@ -3,7 +3,7 @@ package io.millrace.intake;
 import io.millrace.access.Caller;
 import io.millrace.access.Role;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.millrace.catalog.EventCatalog;
+import io.millrace.catalog.ActiveCatalog;
 import io.millrace.catalog.EventJson;
 import io.millrace.eventlog.EventLog;
 import io.millrace.eventlog.LoggedEvent;
@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -57,15 +58,16 @@ class EventsController {
     private final EventReader reader;
     private final IntakeLimits limits;
     private final EventLog log;
-    private final Lineage lineage;
-    private final EventCatalog catalog;
+    /** Absent where nothing is applied (a plant edge agent): events are shown without lineage. */
+    private final ObjectProvider<Lineage> lineage;
+    private final ActiveCatalog catalogs;
     private final EventOrigins origins;
 
-    EventsController(EventIntake intake, IntakeLimits limits, EventLog log, Lineage lineage, EventCatalog catalog,
-                     EventOrigins origins) {
+    EventsController(EventIntake intake, IntakeLimits limits, EventLog log, ObjectProvider<Lineage> lineage,
+                     ActiveCatalog catalogs, EventOrigins origins) {
         this.origins = origins;
         this.intake = intake;
-        this.catalog = catalog;
+        this.catalogs = catalogs;
         this.reader = new EventReader(limits);
         this.limits = limits;
         this.log = log;
@@ -97,7 +99,7 @@ class EventsController {
             throw IntakeProblems.unsupportedType("Content type " + (type == null ? "(none)" : "'" + type + "'")
                     + " is not accepted here.");
         }
-        Deprecations deprecations = Deprecations.of(catalog, events);
+        Deprecations deprecations = Deprecations.of(catalogs.current(), events);
         List<ReceiptView> views = new ArrayList<>(receipts.size());
         for (int i = 0; i < receipts.size(); i++) {
             views.add(ReceiptView.of(receipts.get(i), deprecations.warningsFor(events.get(i))));
@@ -138,7 +140,8 @@ class EventsController {
                 .filter(e -> caller.role() != Role.PRODUCER || e.producerKeyId().equals(caller.keyId()))
                 .orElseThrow(() -> ApiProblem.notFound("No event with tracking id '" + trackingId + "'."));
         return new EventView(event.trackingId().toString(), event.state().name(),
-                EventJson.mapper().readTree(event.json()), lineage.of(event),
+                EventJson.mapper().readTree(event.json()),
+                lineage.getIfAvailable() == null ? List.of() : lineage.getIfAvailable().of(event),
                 origins.find(event.trackingId()).orElse(null));
     }
 

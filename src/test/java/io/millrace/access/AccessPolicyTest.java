@@ -12,6 +12,8 @@ class AccessPolicyTest {
         assertThat(AccessPolicy.refusal(Role.PRODUCER, "GET", "/api/v1/events/abc")).isEmpty();
         assertThat(AccessPolicy.refusal(Role.PRODUCER, "GET", "/api/v1/catalog")).isEmpty();
         assertThat(AccessPolicy.refusal(Role.PRODUCER, "GET", "/api/v1/catalog/mfg.x")).isEmpty();
+        assertThat(AccessPolicy.refusal(Role.PRODUCER, "GET", "/api/v1/sources/me")).isEmpty();
+        assertThat(AccessPolicy.refusal(Role.PRODUCER, "GET", "/api/v1/sources")).isPresent();
         assertThat(AccessPolicy.refusal(Role.PRODUCER, "GET", "/api/v1/inventory")).isPresent();
         assertThat(AccessPolicy.refusal(Role.PRODUCER, "GET", "/api/v1/events/a/b")).isPresent();
         assertThat(AccessPolicy.refusal(Role.PRODUCER, "PUT", "/api/v1/events")).isPresent();

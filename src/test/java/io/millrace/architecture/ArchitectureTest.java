@@ -64,4 +64,17 @@ class ArchitectureTest {
                         + "the log are the same as for POST /api/v1/events")
                 .check(classes);
     }
+
+    @Test
+    void theEdgeAgentRunsTheIntakeWithoutTheBooksAndOnlyTheLauncherStartsIt() {
+        noClasses().that().resideInAPackage("io.millrace.edge..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.millrace.pipeline..", "io.millrace.ledger..",
+                        "io.millrace.outbox..", "io.millrace.masterdata..", "io.millrace.accounting..")
+                .because("the edge agent accepts and forwards events; the hub applies them")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackages("io.millrace.edge..", "io.millrace.cli..")
+                .should().dependOnClassesThat().resideInAPackage("io.millrace.edge..")
+                .because("the edge agent is an application of its own, started by the launcher")
+                .check(classes);
+    }
 }

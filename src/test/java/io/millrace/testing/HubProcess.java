@@ -28,16 +28,31 @@ public final class HubProcess {
     /** Starts a hub and waits until it answers its health check. */
     public static HubProcess start(Path dataDir, String adminKey, TestDatabase database) throws IOException,
             InterruptedException {
-        return start(dataDir, adminKey, database, List.of());
+        return start(dataDir, adminKey, database, freePort(), List.of());
     }
 
     /** As {@link #start(Path, String, TestDatabase)}, with more {@code serve} options. */
     public static HubProcess start(Path dataDir, String adminKey, TestDatabase database, List<String> moreOptions)
             throws IOException, InterruptedException {
-        int port;
+        return start(dataDir, adminKey, database, freePort(), moreOptions);
+    }
+
+    /** Starts a hub on {@code port} and waits until it answers its health check. */
+    public static HubProcess start(Path dataDir, String adminKey, TestDatabase database, int port)
+            throws IOException, InterruptedException {
+        return start(dataDir, adminKey, database, port, List.of());
+    }
+
+    /** A port nothing listens on now, for a hub that must come back on the same address. */
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
+            return socket.getLocalPort();
         }
+    }
+
+    /** Starts a hub on {@code port} with more {@code serve} options and waits until it answers its health check. */
+    public static HubProcess start(Path dataDir, String adminKey, TestDatabase database, int port,
+                                   List<String> moreOptions) throws IOException, InterruptedException {
         String jar = System.getenv("MILLRACE_JAR");
         if (jar == null || jar.isBlank()) {
             throw new AssertionError("failsafe passes MILLRACE_JAR, the hub's jar");
