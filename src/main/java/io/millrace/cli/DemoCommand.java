@@ -60,6 +60,9 @@ public final class DemoCommand implements Callable<Integer> {
             description = "How often to print the status line (default ${DEFAULT-VALUE}).")
     Duration statusEvery;
 
+    @picocli.CommandLine.Mixin
+    ErpOptions erp = new ErpOptions();
+
     @Override
     public Integer call() {
         if (rate < 1 || rate > 100_000) {
@@ -72,7 +75,7 @@ public final class DemoCommand implements Callable<Integer> {
         HubSettings settings = new HubSettings(port, dataDir, null, null, null, null, adminKey, Duration.ofMinutes(10));
         ConfigurableApplicationContext hub;
         try {
-            hub = HubLauncher.start(settings);
+            hub = HubLauncher.start(settings, erp.properties(spec.commandLine()));
         } catch (HubLauncher.StartupFailure ex) {
             System.err.println("millrace demo: " + ex.getMessage());
             return 1;

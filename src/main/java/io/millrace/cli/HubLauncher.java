@@ -24,11 +24,18 @@ public final class HubLauncher {
     }
 
     public static ConfigurableApplicationContext start(HubSettings settings) {
+        return start(settings, java.util.Map.of());
+    }
+
+    /** As {@link #start(HubSettings)}, with further Spring properties (from options of other modules). */
+    public static ConfigurableApplicationContext start(HubSettings settings, java.util.Map<String, Object> more) {
         checkPortFree(settings.port());
         checkDatabase(settings);
         try {
+            java.util.Map<String, Object> all = new java.util.LinkedHashMap<>(settings.toProperties());
+            all.putAll(more);
             // passed as command-line arguments: default properties would lose to application.properties
-            String[] args = settings.toProperties().entrySet().stream()
+            String[] args = all.entrySet().stream()
                     .map(e -> "--" + e.getKey() + "=" + e.getValue())
                     .toArray(String[]::new);
             return new SpringApplicationBuilder(MillraceHub.class).run(args);

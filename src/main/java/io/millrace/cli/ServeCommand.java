@@ -43,9 +43,12 @@ public final class ServeCommand implements Callable<Integer> {
             description = "How long a parked event waits for what it depends on (default ${DEFAULT-VALUE}).")
     Duration parkWindow;
 
+    @picocli.CommandLine.Mixin
+    ErpOptions erp = new ErpOptions();
+
     @Override
     public Integer call() {
-        return run(settings());
+        return run(settings(), erp.properties(new picocli.CommandLine(this)));
     }
 
     HubSettings settings() {
@@ -57,8 +60,12 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     static int run(HubSettings settings) {
+        return run(settings, java.util.Map.of());
+    }
+
+    static int run(HubSettings settings, java.util.Map<String, Object> more) {
         try {
-            HubLauncher.start(settings);
+            HubLauncher.start(settings, more);
             return MillraceCommand.STILL_RUNNING;
         } catch (HubLauncher.StartupFailure ex) {
             System.err.println("millrace: " + ex.getMessage());

@@ -30,6 +30,16 @@ public class MasterDataUpserts {
     }
 
     /**
+     * Stores a document shaped like the body of {@code PUT /api/v1/master-data}, validated the same
+     * way, for modules that take master data from elsewhere (the ERP).
+     *
+     * @throws ApiProblem 400 listing every error (with JSON pointers into the document); nothing is stored then
+     */
+    public Map<String, UpsertCounts> upsertDocument(tools.jackson.databind.JsonNode document) {
+        return upsert(JsonSubmissionReader.read(document));
+    }
+
+    /**
      * Stores the submission and answers the counts per kind present, keyed by the kind's JSON name.
      *
      * @throws ApiProblem 400 listing every error when any rule is broken; nothing is stored then
