@@ -105,15 +105,20 @@ public class ErpConnector implements SmartLifecycle {
         log.info("ERP {} connected through {}", erp.name(), settings.url());
     }
 
+    /** Synchronises every sync interval; after a failure sooner, from 2 s doubling up to the interval. */
     private void syncLoop() {
+        Duration retry = Duration.ofSeconds(2);
         while (!Thread.currentThread().isInterrupted()) {
+            Duration pause = settings.syncInterval();
             try {
                 synchronise();
+                retry = Duration.ofSeconds(2);
             } catch (RuntimeException ex) {
-                log.warn("ERP synchronisation failed, will try again in {}: {}", settings.syncInterval(),
-                        ex.toString());
+                pause = retry.compareTo(settings.syncInterval()) < 0 ? retry : settings.syncInterval();
+                retry = retry.multipliedBy(2);
+                log.warn("ERP synchronisation failed, will try again in {}: {}", pause, ex.toString());
             }
-            if (!sleep(settings.syncInterval())) {
+            if (!sleep(pause)) {
                 return;
             }
         }
@@ -186,7 +191,7 @@ public class ErpConnector implements SmartLifecycle {
                 settings.summarise() ? "SUMMARISED" : "PER_ENTRY",
                 new ErpStatus.Backlog(counts.get("PENDING"), counts.get("REFUSED"), counts.get("DELIVERED"),
                         lagSeconds(), deliveries.lastDelivered().orElse(null)),
-                syncs, referenceSync.lastRefusals(), releasedOrders.source());
+                syncs, referenceSync.lastRefusals(), releasedOrders.source(), releasedOrders.recent());
     }
 
     @Override

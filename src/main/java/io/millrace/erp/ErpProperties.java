@@ -39,9 +39,9 @@ public record ErpProperties(@DefaultValue("none") String kind,
                             @DefaultValue("1h") Duration summaryDelay,
                             @DefaultValue("30s") Duration syncInterval,
                             @DefaultValue("5s") Duration connectTimeout,
-                            @DefaultValue("60s") Duration requestTimeout,
+                            @DefaultValue("30s") Duration requestTimeout,
                             @DefaultValue("500ms") Duration pollInterval,
-                            @DefaultValue("60s") Duration leaseDuration,
+                            @DefaultValue("90s") Duration leaseDuration,
                             @DefaultValue Retry retry,
                             @DefaultValue CircuitBreaker circuitBreaker,
                             @DefaultValue("true") boolean dispatch) {
@@ -63,17 +63,17 @@ public record ErpProperties(@DefaultValue("none") String kind,
         if (batchSize < 1 || batchSize > 500) {
             throw new IllegalArgumentException("millrace.erp.batch-size must be 1-500, was " + batchSize);
         }
-        if (leaseDuration.compareTo(requestTimeout.multipliedBy(4)) <= 0) {
+        if (leaseDuration.compareTo(requestTimeout.multipliedBy(2).plus(connectTimeout)) <= 0) {
             throw new IllegalArgumentException("millrace.erp.lease-duration (" + leaseDuration + ") must be longer"
-                    + " than four request timeouts (" + requestTimeout + ")");
+                    + " than two request timeouts (" + requestTimeout + ") and a connect timeout");
         }
     }
 
     /** No ERP, defaults otherwise. */
     public static ErpProperties none() {
         return new ErpProperties("none", null, "admin", null, "STO", Map.of(), Map.of(), Mapping.defaults(), 50,
-                false, Duration.ofHours(1), Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(10),
-                Duration.ofMillis(500), Duration.ofSeconds(60), Retry.defaults(), CircuitBreaker.defaults(), true);
+                false, Duration.ofHours(1), Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(30),
+                Duration.ofMillis(500), Duration.ofSeconds(90), Retry.defaults(), CircuitBreaker.defaults(), true);
     }
 
     public boolean enabled() {

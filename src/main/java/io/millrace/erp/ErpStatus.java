@@ -12,7 +12,7 @@ import java.util.List;
 public record ErpStatus(String erp, String kind, String url, String connection, Instant lastContact,
                         String lastError, String circuit, String deliveryMode, Backlog delivery,
                         List<ErpDeliveries.SyncState> synchronisations, List<Refusal> referenceRefusals,
-                        String eventSource) {
+                        String eventSource, List<ReleasedOrderIntake.Release> recentReleases) {
 
     public record Backlog(long pending, long refused, long delivered, double lagSeconds, Instant lastDeliveredAt) {
     }

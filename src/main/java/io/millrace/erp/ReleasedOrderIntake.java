@@ -33,6 +33,11 @@ final class ReleasedOrderIntake {
     private final Clock clock;
     private final String source;
     private final Caller caller;
+    private final java.util.Deque<Release> recent = new java.util.concurrent.ConcurrentLinkedDeque<>();
+
+    /** A released order handed to intake: its event id, and the tracking id and status intake answered. */
+    record Release(String orderId, String eventId, String trackingId, String status) {
+    }
 
     ReleasedOrderIntake(Erp erp, EventIntake intake, ErpDeliveries state, Clock clock) {
         this.erp = erp;
@@ -56,7 +61,10 @@ final class ReleasedOrderIntake {
         int refused = 0;
         for (ReleasedOrder order : erp.releasedProductionOrders(since)) {
             try {
-                intake.accept(List.of(event(order)), false, caller, List.of());
+                ObjectNode event = event(order);
+                io.millrace.eventlog.Receipt receipt = intake.accept(List.of(event), false, caller, List.of()).get(0);
+                remember(new Release(order.orderId(), event.get("id").asString(), String.valueOf(receipt.trackingId()),
+                        String.valueOf(receipt.status())));
                 accepted++;
             } catch (ApiProblem problem) {
                 refused++;
@@ -70,6 +78,18 @@ final class ReleasedOrderIntake {
         state.recordSync(NAME, latest, clock.instant(), accepted + " order(s) passed to intake, " + refused
                 + " refused");
         return accepted;
+    }
+
+    /** The last releases handed to intake, newest first. */
+    List<Release> recent() {
+        return List.copyOf(recent);
+    }
+
+    private void remember(Release release) {
+        recent.addFirst(release);
+        while (recent.size() > 20) {
+            recent.pollLast();
+        }
     }
 
     ObjectNode event(ReleasedOrder order) {

@@ -156,20 +156,41 @@ public final class TrytonServer implements AutoCloseable {
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("trytond exited with " + process.exitValue() + "; see "
                         + dir.resolve("trytond.log"));
             }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            if (answersLogin()) {
                 return;
-            } catch (IOException notYet) {
-                sleep(200);
             }
+            sleep(300);
         }
-        throw new IllegalStateException("trytond did not listen on port " + port + " within 60 s");
+        throw new IllegalStateException("trytond did not answer on port " + port + " within 120 s");
+    }
+
+    /** True once the server answers a login: its first answer loads the database's modules, which takes a while. */
+    private boolean answersLogin() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+        } catch (IOException notYet) {
+            return false;
+        }
+        try {
+            java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(url()).timeout(Duration.ofSeconds(60))
+                            .header("Content-Type", "application/json")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"id\":1,\"method\":"
+                                    + "\"common.db.login\",\"params\":[\"admin\",{\"password\":\"" + ADMIN_PASSWORD
+                                    + "\"}]}")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            return answer.statusCode() == 200 && answer.body().contains("result");
+        } catch (IOException ex) {
+            return false;
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static synchronized Path template() {
