@@ -2,7 +2,8 @@
 """Puts the reference data of postings.md's worked example (plant P100) into a Tryton database
 prepared by setup_company.py: warehouse P100 with its locations, categories, products at a fixed
 cost price (and one at average cost, which Millrace must refuse), the BOM, the parties, the
-confirmed purchase 4500001 and sale 7000001, and production order MO-1 released (waiting).
+confirmed purchase (4500001 in postings.md) and sale (7000001), and the production order of
+200 brackets released (waiting) as MO-1 is there. Tryton numbers them from its own sequences.
 
     /usr/bin/python3 worked_example.py -c trytond.conf -d DATABASE
 """
@@ -17,7 +18,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument('-c', '--config', required=True)
     parser.add_argument('-d', '--database', required=True)
-    parser.add_argument('--release', action='store_true', help='also release production order MO-1')
+    parser.add_argument('--release', action='store_true', help='also release the production order of 200 brackets')
     args = parser.parse_args()
     os.environ['DB_NAME'] = args.database
     proteus_config.set_trytond(args.database, config_file=args.config)
@@ -92,9 +93,8 @@ def main():
         parties[code] = found[0] if found else Party(name=name, code=code)
         parties[code].save()
 
-    if not Purchase.find([('number', '=', '4500001')]):
+    if not Purchase.find([('party', '=', parties['S-ACME'].id)]):
         purchase = Purchase(party=parties['S-ACME'], warehouse=warehouse, invoice_method='manual')
-        purchase.number = '4500001'
         for item, quantity, price in ((steel, 1000, '2.10'), (paint, 100, '4.80')):
             line = purchase.lines.new(product=item, quantity=quantity)
             line.unit_price = Decimal(price)
@@ -102,10 +102,9 @@ def main():
         purchase.click('quote')
         purchase.click('confirm')
 
-    if not Sale.find([('number', '=', '7000001')]):
+    if not Sale.find([('party', '=', parties['C-BETA'].id)]):
         sale = Sale(party=parties['C-BETA'], warehouse=warehouse, invoice_method='manual',
                     shipment_method='manual')
-        sale.number = '7000001'
         line = sale.lines.new(product=bracket, quantity=300)
         line.unit_price = Decimal('25.00')
         sale.save()
@@ -119,7 +118,7 @@ def main():
 
 def release(bracket, bom, warehouse):
     Production = Model.get('production')
-    if Production.find([('number', '=', 'MO-1')]):
+    if Production.find([('product', '=', bracket.id)]):
         return
     # warehouse first: setting the product explodes the BOM into moves from the warehouse's locations
     production = Production()
@@ -127,7 +126,6 @@ def release(bracket, bom, warehouse):
     production.product = bracket
     production.bom = bom
     production.quantity = 200
-    production.number = 'MO-1'
     production.save()
     production.click('wait')
 

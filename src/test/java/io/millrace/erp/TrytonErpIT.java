@@ -60,6 +60,9 @@ class TrytonErpIT {
 
     private static TrytonServer tryton;
     private static TrytonClient client;
+    private static String purchase;
+    private static String sale;
+    private static String production;
 
     @LocalServerPort
     int port;
@@ -72,6 +75,15 @@ class TrytonErpIT {
         tryton.runScript("erp/tryton/worked_example.py", "--release");
         client = new TrytonClient(tryton.url(), "admin", TrytonServer.ADMIN_PASSWORD, Duration.ofSeconds(5),
                 Duration.ofSeconds(60));
+        purchase = number("purchase.purchase", "party.code", "S-ACME");
+        sale = number("sale.sale", "party.code", "C-BETA");
+        production = number("production", "product.code", "FG-BRACKET");
+    }
+
+    /** The number Tryton gave the only record of the model whose field has the value. */
+    private static String number(String model, String field, String value) {
+        return client.model(model, "search_read", List.of(List.of(field, "=", value)), 0, 1, null,
+                List.of("number")).get(0).get("number").asString();
     }
 
     @AfterAll
@@ -118,10 +130,10 @@ class TrytonErpIT {
         assertThat(bracket.get("baseUom").asString()).isEqualTo("ea");
         JsonNode bom = get("/api/v1/master-data/boms/FG-BRACKET");
         assertThat(bom.get("components").toString()).contains("RM-STEEL").contains("RM-PAINT");
-        JsonNode po = get("/api/v1/master-data/purchaseOrders/4500001");
+        JsonNode po = get("/api/v1/master-data/purchaseOrders/" + purchase);
         assertThat(po.get("supplier").asString()).isEqualTo("S-ACME");
         assertThat(po.get("lines").get(0).get("unitPrice").decimalValue()).isEqualByComparingTo("2.10");
-        assertThat(get("/api/v1/master-data/salesOrders/7000001").get("customer").asString()).isEqualTo("C-BETA");
+        assertThat(get("/api/v1/master-data/salesOrders/" + sale).get("customer").asString()).isEqualTo("C-BETA");
         assertThat(get("/api/v1/master-data/locations/P100-LINE").get("role").asString()).isEqualTo("SUPPLY");
         assertThat(get("/api/v1/master-data/plants/P100").get("name").asString()).isEqualTo("Main plant");
         assertThat(http.get("/api/v1/master-data/items/RM-BOLT", ADMIN_KEY).statusCode()).isEqualTo(404);
@@ -135,7 +147,7 @@ class TrytonErpIT {
     void theOrderTrytonReleasedIsAcceptedAndPostedAsReleased() {
         await().atMost(Duration.ofSeconds(60)).until(() -> get("/api/v1/erp/status").get("recentReleases").size() > 0);
         JsonNode release = get("/api/v1/erp/status").get("recentReleases").get(0);
-        assertThat(release.get("orderId").asString()).isEqualTo("MO-1");
+        assertThat(release.get("orderId").asString()).isEqualTo(production);
         String trackingId = release.get("trackingId").asString();
         await().atMost(Duration.ofSeconds(60)).until(() -> "POSTED".equals(get("/api/v1/events/" + trackingId)
                 .get("state").asString()));
@@ -153,7 +165,7 @@ class TrytonErpIT {
                         + "\"costCenter\":\"CC-PRESS\"}]}").getBytes());
         assertThat(wc.statusCode()).as(wc.body()).isEqualTo(200);
         HttpResponse<String> sent = http.post("/api/v1/events", producer(), "application/cloudevents-batch+json",
-                WorkedExampleEvents.batch(WorkedExampleEvents.events("we", false)));
+                WorkedExampleEvents.batch(WorkedExampleEvents.events("we", false, purchase, sale, production)));
         assertThat(sent.statusCode()).as(sent.body()).isEqualTo(202);
         awaitAllDelivered();
         JsonNode trialBalance = get("/api/v1/ledger/trial-balance?plant=P100");

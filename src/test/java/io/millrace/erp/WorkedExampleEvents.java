@@ -16,7 +16,21 @@ final class WorkedExampleEvents {
     private WorkedExampleEvents() {
     }
 
+    /** The events with the worked example's order numbers. */
     static List<String> events(String prefix, boolean withRelease) {
+        return events(prefix, withRelease, "4500001", "7000001", "MO-1");
+    }
+
+    /** The events with the numbers an ERP gave the purchase, sale and production orders. */
+    static List<String> events(String prefix, boolean withRelease, String po, String so, String mo) {
+        List<String> events = new ArrayList<>();
+        for (String event : template(prefix, withRelease)) {
+            events.add(event.replace("4500001", po).replace("7000001", so).replace("MO-1", mo));
+        }
+        return events;
+    }
+
+    private static List<String> template(String prefix, boolean withRelease) {
         List<String[]> list = new ArrayList<>();
         list.add(new String[] {"mfg.procurement.goods.received", "4500001", "{\"receiptId\":\"GR-1\",\"purchaseOrder\":\"4500001\",\"poLine\":10,\"item\":\"RM-STEEL\",\"lot\":\"L-ST-1\",\"quantity\":1000,\"uom\":\"kg\",\"location\":\"P100-RM\"}"});
         list.add(new String[] {"mfg.procurement.goods.received", "4500001", "{\"receiptId\":\"GR-2\",\"purchaseOrder\":\"4500001\",\"poLine\":20,\"item\":\"RM-PAINT\",\"lot\":\"L-PT-1\",\"quantity\":100,\"uom\":\"l\",\"location\":\"P100-RM\"}"});
