@@ -104,7 +104,7 @@ def main():
 
     if not Sale.find([('party', '=', parties['C-BETA'].id)]):
         sale = Sale(party=parties['C-BETA'], warehouse=warehouse, invoice_method='manual',
-                    shipment_method='manual')
+                    shipment_method='order')
         line = sale.lines.new(product=bracket, quantity=300)
         line.unit_price = Decimal('25.00')
         sale.save()

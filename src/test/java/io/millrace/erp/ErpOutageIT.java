@@ -47,7 +47,8 @@ import tools.jackson.databind.node.ObjectNode;
                 "millrace.erp.retry.initial-backoff=200ms",
                 "millrace.erp.retry.max-backoff=2s",
                 "millrace.erp.circuit-breaker.open-duration=2s",
-                "millrace.erp.connect-timeout=1s"
+                "millrace.erp.connect-timeout=1s",
+                "millrace.erp.batch-size=200"
         })
 @DirtiesContext
 class ErpOutageIT {
@@ -123,7 +124,7 @@ class ErpOutageIT {
         Thread.sleep(OUTAGE.toMillis());
         tryton.restart();
 
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+        await().atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofSeconds(1)).until(() -> {
             JsonNode delivery = get(http, "/api/v1/erp/status").get("delivery");
             return delivery.get("pending").asLong() == 0 && delivery.get("delivered").asLong() > 0;
         });
