@@ -124,7 +124,7 @@ class ErpOutageIT {
         Thread.sleep(OUTAGE.toMillis());
         tryton.restart();
 
-        await().atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+        await().atMost(Duration.ofMinutes(12)).pollInterval(Duration.ofSeconds(1)).until(() -> {
             JsonNode delivery = get(http, "/api/v1/erp/status").get("delivery");
             return delivery.get("pending").asLong() == 0 && delivery.get("delivered").asLong() > 0;
         });
