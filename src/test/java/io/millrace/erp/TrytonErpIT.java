@@ -185,7 +185,7 @@ class TrytonErpIT {
         JsonNode all = get("/api/v1/erp/reconciliation");
         assertThat(all.get("reconciled").asBoolean()).as(all.toString()).isTrue();
         JsonNode journal = get("/api/v1/ledger/journal?plant=P100&limit=1");
-        String trackingId = journal.get("entries").get(0).get("sourceEvent").get("trackingId").asString();
+        String trackingId = journal.get("entries").get(0).get("trackingId").asString();
         String lineage = get("/api/v1/events/" + trackingId).get("lineage").toString();
         assertThat(lineage).contains("ERP_DELIVERY").contains("DELIVERED").contains("is move");
     }

@@ -136,7 +136,8 @@ final class TrytonReferenceReader {
         for (JsonNode p : products) {
             latest.see(changed(p));
             String code = text(p.get("code"));
-            String record = "product.product " + p.get("id").asLong() + " '" + text(p.get("name")) + "'";
+            String record = "product.product " + p.get("id").asLong() + (code == null ? "" : " " + code) + " '"
+                    + text(p.get("name")) + "'";
             if (code == null) {
                 refusals.add(new Refusal("items", record, "the product has no code"));
                 continue;
