@@ -64,6 +64,9 @@ public final class DemoCommand implements Callable<Integer> {
             description = "MQTT broker for the plant that speaks MQTT (default: a broker embedded in the hub).")
     String mqttUrl;
 
+    @picocli.CommandLine.Mixin
+    ErpOptions erp = new ErpOptions();
+
     @Override
     public Integer call() {
         if (rate < 1 || rate > 100_000) {
@@ -76,7 +79,9 @@ public final class DemoCommand implements Callable<Integer> {
         HubSettings settings = new HubSettings(port, dataDir, null, null, null, null, adminKey, Duration.ofMinutes(10));
         ConfigurableApplicationContext hub;
         try {
-            hub = HubLauncher.start(settings, mqttProperties());
+            java.util.Map<String, Object> more = new java.util.LinkedHashMap<>(mqttProperties());
+            more.putAll(erp.properties(spec.commandLine()));
+            hub = HubLauncher.start(settings, more);
         } catch (HubLauncher.StartupFailure ex) {
             System.err.println("millrace demo: " + ex.getMessage());
             return 1;

@@ -27,15 +27,15 @@ public final class HubLauncher {
         return start(settings, java.util.Map.of());
     }
 
-    /** {@code moreProperties}: settings of optional parts (such as plant connectivity) beside {@code settings}. */
-    public static ConfigurableApplicationContext start(HubSettings settings, java.util.Map<String, Object> moreProperties) {
+    /** As {@link #start(HubSettings)}, with further Spring properties (from options of other modules). */
+    public static ConfigurableApplicationContext start(HubSettings settings, java.util.Map<String, Object> more) {
         checkPortFree(settings.port());
         checkDatabase(settings);
         try {
+            java.util.Map<String, Object> all = new java.util.LinkedHashMap<>(settings.toProperties());
+            all.putAll(more);
             // passed as command-line arguments: default properties would lose to application.properties
-            java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>(settings.toProperties());
-            properties.putAll(moreProperties);
-            String[] args = properties.entrySet().stream()
+            String[] args = all.entrySet().stream()
                     .map(e -> "--" + e.getKey() + "=" + e.getValue())
                     .toArray(String[]::new);
             return new SpringApplicationBuilder(MillraceHub.class).run(args);

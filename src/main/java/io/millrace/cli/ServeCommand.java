@@ -47,9 +47,14 @@ public final class ServeCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     ConnectivityOptions connectivity = new ConnectivityOptions();
 
+    @picocli.CommandLine.Mixin
+    ErpOptions erp = new ErpOptions();
+
     @Override
     public Integer call() {
-        return run(settings(), connectivity.properties());
+        java.util.Map<String, Object> more = new java.util.LinkedHashMap<>(connectivity.properties());
+        more.putAll(erp.properties(new picocli.CommandLine(this)));
+        return run(settings(), more);
     }
 
     HubSettings settings() {
@@ -68,9 +73,9 @@ public final class ServeCommand implements Callable<Integer> {
         return run(settings, java.util.Map.of());
     }
 
-    static int run(HubSettings settings, java.util.Map<String, Object> moreProperties) {
+    static int run(HubSettings settings, java.util.Map<String, Object> more) {
         try {
-            HubLauncher.start(settings, moreProperties);
+            HubLauncher.start(settings, more);
             return MillraceCommand.STILL_RUNNING;
         } catch (HubLauncher.StartupFailure ex) {
             System.err.println("millrace: " + ex.getMessage());

@@ -38,17 +38,27 @@ public class MasterDataUpserts {
     }
 
     /**
-     * Stores the submission and answers the counts per kind present, keyed by the kind's JSON name.
+     * Stores a document shaped like the body of {@code PUT /api/v1/master-data}, validated the same
+     * way, for modules that take master data from elsewhere (the ERP), on behalf of {@code actor}.
      *
-     * @throws ApiProblem 400 listing every error when any rule is broken; nothing is stored then
+     * @throws ApiProblem 400 listing every error (with JSON pointers into the document); nothing is stored then
      */
+    public Map<String, UpsertCounts> upsertDocument(tools.jackson.databind.JsonNode document, String actor) {
+        return upsert(JsonSubmissionReader.read(document), actor);
+    }
+
     /** Revalues stock on hand when a standard cost changes, where the ledger supplies the means. */
     public MasterDataUpserts revaluingWith(Supplier<StandardCostRevaluations> revaluing) {
         this.revaluations = revaluing;
         return this;
     }
 
-    /** Stores the submission on behalf of {@code actor}, who is named in the audit log and on any revaluation. */
+    /**
+     * Stores the submission on behalf of {@code actor}, who is named in the audit log and on any
+     * revaluation, and answers the counts per kind present, keyed by the kind's JSON name.
+     *
+     * @throws ApiProblem 400 listing every error when any rule is broken; nothing is stored then
+     */
     Map<String, UpsertCounts> upsert(Submission submission, String actor) {
         StandardCostRevaluations revaluing = revaluations.get();
         boolean[] conversionsChanged = new boolean[1];

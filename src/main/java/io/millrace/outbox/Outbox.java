@@ -111,6 +111,22 @@ public class Outbox {
         return new SubscriberDelivery(subscriber, DeliveryStatus.PENDING, null, 0, null);
     }
 
+    /**
+     * Up to {@code limit} messages of {@code type} after {@code position}, in position order, among
+     * those sequenced so far: a reader that remembers the last position it took misses none.
+     */
+    public List<PublishedMessage> publishedAfter(long position, String type, int limit) {
+        return store.readAfter(position, store.highWater(), List.of(type), limit).stream()
+                .map(m -> new PublishedMessage(m.position(), m.eventId(), m.type(), m.plant(), m.trackingId(),
+                        m.time(), m.data()))
+                .toList();
+    }
+
+    /** How many messages of {@code type} there are after {@code position}, sequenced or not. */
+    public long countAfter(long position, String type) {
+        return store.undelivered(position, List.of(type));
+    }
+
     OutboxStore store() {
         return store;
     }

@@ -38,10 +38,17 @@ public class Lineage {
     private final LedgerQueries ledger;
     private final Publications publications;
 
+    private final List<LineageSteps> otherSteps;
+
     Lineage(PipelineStore store, LedgerQueries ledger, Publications publications) {
+        this(store, ledger, publications, List.of());
+    }
+
+    Lineage(PipelineStore store, LedgerQueries ledger, Publications publications, List<LineageSteps> otherSteps) {
         this.store = store;
         this.ledger = ledger;
         this.publications = publications;
+        this.otherSteps = List.copyOf(otherSteps);
     }
 
     public List<StepView> of(LoggedEvent event) {
@@ -66,6 +73,13 @@ public class Lineage {
         }
         for (Publications.Published message : publications.forEvent(id)) {
             stepAt(steps, message.createdAt()).messages().add(message);
+        }
+        if (!otherSteps.isEmpty()) {
+            for (LineageSteps other : otherSteps) {
+                steps.addAll(other.stepsOf(id));
+            }
+            steps.sort(java.util.Comparator.comparing(StepView::at, java.util.Comparator.nullsLast(
+                    java.util.Comparator.naturalOrder())));
         }
         return steps;
     }

@@ -103,8 +103,9 @@ public class PipelineConfig {
     }
 
     @Bean
-    Lineage lineage(PipelineStore store, LedgerQueries ledger, Publications publications) {
-        return new Lineage(store, ledger, publications);
+    Lineage lineage(PipelineStore store, LedgerQueries ledger, Publications publications,
+                    org.springframework.beans.factory.ObjectProvider<LineageSteps> otherSteps) {
+        return new Lineage(store, ledger, publications, otherSteps.orderedStream().toList());
     }
 
     @Bean

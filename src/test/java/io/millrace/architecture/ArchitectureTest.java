@@ -50,6 +50,19 @@ class ArchitectureTest {
     }
 
     @Test
+    void theErpConnectionIsReachedOnlyThroughItsPort() {
+        noClasses().that().resideOutsideOfPackage("io.millrace.erp..")
+                .should().dependOnClassesThat().resideInAPackage("io.millrace.erp..")
+                .because("other modules know nothing of the ERP; it plugs into them (lineage steps, intake,"
+                        + " master data, outbox)")
+                .check(classes);
+        noClasses().that().resideInAPackage("io.millrace.erp").and().doNotHaveSimpleName("ErpConfig")
+                .should().dependOnClassesThat().resideInAPackage("io.millrace.erp.tryton..")
+                .because("only the wiring chooses the Tryton adapter; the rest of the module uses the port")
+                .check(classes);
+    }
+
+    @Test
     void modulesHaveNoCycles() {
         slices().matching("io.millrace.(*)..").should().beFreeOfCycles().check(classes);
     }
