@@ -15,7 +15,8 @@ final class AccessPolicy {
     private static final Pattern PRODUCER_READS = Pattern.compile("/api/v1/(catalog(/.*)?|events/[^/]+|sources/me)");
     private static final Pattern AUDIT_OR_KEYS = Pattern.compile("/api/v1/(audit|sources)(/.*)?");
     private static final Pattern OPERATOR_ACTS = Pattern.compile("/api/v1/(exceptions/[^/]+/(retry|approve|discard)"
-            + "|events/[^/]+/reversal|ledger/periods/[^/]+/close|replays|bindings/[^/]+/test)");
+            + "|events/[^/]+/reversal|ledger/periods/[^/]+/close|replays|bindings/[^/]+/test"
+            + "|erp/deliveries/[^/]+/retry)");
     private static final Pattern PRODUCER_PUBLISHES = Pattern.compile("/api/v1/events|/api/v1/ingest/[^/]+");
 
     private AccessPolicy() {

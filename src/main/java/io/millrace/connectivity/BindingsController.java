@@ -1,5 +1,6 @@
 package io.millrace.connectivity;
 
+import io.millrace.audit.AuditTrail;
 import io.millrace.access.Caller;
 import io.millrace.catalog.EventJson;
 import io.millrace.web.ApiProblem;
@@ -39,7 +40,11 @@ class BindingsController {
     private final BindingIntake intake;
     private final Clock clock;
 
-    BindingsController(Bindings store, LiveBindings live, BindingReader reader, BindingIntake intake, org.springframework.beans.factory.ObjectProvider<Clock> clock) {
+    private final AuditTrail audit;
+
+    BindingsController(Bindings store, LiveBindings live, BindingReader reader, BindingIntake intake,
+                       org.springframework.beans.factory.ObjectProvider<Clock> clock, AuditTrail audit) {
+        this.audit = audit;
         this.store = store;
         this.live = live;
         this.reader = reader;
@@ -61,10 +66,13 @@ class BindingsController {
                     + "; nothing was stored.", errors);
         }
         conflictingTopic(name, read.definition());
-        boolean existed = live.find(name).isPresent();
+        ObjectNode before = live.find(name).map(BindingsController::view).orElse(null);
+        boolean existed = before != null;
         int version = store.save(name, read.definition(), clock.instant(), caller.keyId());
         live.refresh();
         Binding saved = new Binding(name, version, read.definition(), read.mapping(), clock.instant(), caller.keyId());
+        audit.record(caller.actor(), existed ? "binding.updated" : "binding.created", "binding:" + name, before,
+                view(saved));
         return ResponseEntity.status(existed ? HttpStatus.OK : HttpStatus.CREATED).body(view(saved));
     }
 
@@ -97,10 +105,12 @@ class BindingsController {
     @DeleteMapping("/{name}")
     ResponseEntity<Void> delete(Caller caller, @PathVariable String name) {
         caller.requireAdmin();
+        ObjectNode before = live.find(name).map(BindingsController::view).orElse(null);
         if (!store.delete(name, clock.instant(), caller.keyId())) {
             throw ApiProblem.notFound("No binding named '" + name + "'.");
         }
         live.refresh();
+        audit.record(caller.actor(), "binding.deleted", "binding:" + name, before, null);
         return ResponseEntity.noContent().build();
     }
 

@@ -1,5 +1,6 @@
 package io.millrace.corrections;
 
+import io.millrace.audit.AuditTrail;
 import io.millrace.access.Caller;
 import io.millrace.accounting.master.Bom;
 import io.millrace.accounting.master.BomComponent;
@@ -38,7 +39,10 @@ class ReplaysController {
     private final ShadowReplays replays;
     private final MasterData master;
 
-    ReplaysController(ShadowReplays replays, MasterData master) {
+    private final AuditTrail audit;
+
+    ReplaysController(ShadowReplays replays, MasterData master, AuditTrail audit) {
+        this.audit = audit;
         this.replays = replays;
         this.master = master;
     }
@@ -46,7 +50,9 @@ class ReplaysController {
     @PostMapping("/api/v1/replays")
     ResponseEntity<ShadowReplays.Run> start(Caller caller, @RequestBody(required = false) byte[] body) {
         caller.requireOperator();
-        ShadowReplays.Run run = replays.start(read(body, caller.actor()));
+        ReplayRequest request = read(body, caller.actor());
+        ShadowReplays.Run run = replays.start(request);
+        audit.record(caller.actor(), "replay.started", "replay:" + run.id(), null, request);
         return ResponseEntity.status(HttpStatus.ACCEPTED).header("Location", "/api/v1/replays/" + run.id()).body(run);
     }
 

@@ -1,5 +1,6 @@
 package io.millrace.corrections;
 
+import io.millrace.audit.AuditTrail;
 import io.millrace.access.Caller;
 import io.millrace.access.Scope;
 import io.millrace.accounting.event.ReversalRequested;
@@ -44,8 +45,10 @@ class ReversalsController {
     private final EventIntake intake;
     private final EventLog log;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    ReversalsController(EventIntake intake, EventLog log, ObjectProvider<Clock> clock) {
+    ReversalsController(EventIntake intake, EventLog log, ObjectProvider<Clock> clock, AuditTrail audit) {
+        this.audit = audit;
         this.intake = intake;
         this.log = log;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
@@ -78,6 +81,9 @@ class ReversalsController {
         data.put("reason", reason);
         Caller onBehalf = new Caller(caller.keyId(), caller.name(), caller.role(), Scope.unrestricted(), null);
         Receipt receipt = intake.accept(List.<JsonNode>of(event), false, onBehalf, List.of()).get(0);
+        audit.record(caller.actor(), "event.reversal-requested", "event:" + original.trackingId(), null,
+                new ReversalAccepted(receipt.trackingId().toString(), original.trackingId().toString(),
+                        receipt.status().name(), reason));
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .header("Location", "/api/v1/events/" + receipt.trackingId())
                 .body(new ReversalAccepted(receipt.trackingId().toString(), original.trackingId().toString(),

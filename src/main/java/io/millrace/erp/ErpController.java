@@ -1,6 +1,7 @@
 package io.millrace.erp;
 
 import io.millrace.access.Caller;
+import io.millrace.audit.AuditTrail;
 import io.millrace.web.ApiProblem;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -31,12 +32,16 @@ class ErpController {
     private final java.time.Clock clock;
 
     ErpController(ObjectProvider<ErpConnector> connector, ObjectProvider<ErpReconciliation> reconciliation,
-                  ObjectProvider<ErpDeliveries> deliveries, ObjectProvider<java.time.Clock> clock) {
+                  ObjectProvider<ErpDeliveries> deliveries, ObjectProvider<java.time.Clock> clock,
+                  AuditTrail audit) {
+        this.audit = audit;
         this.connector = connector;
         this.reconciliation = reconciliation;
         this.deliveries = deliveries;
         this.clock = clock.getIfAvailable(java.time.Clock::systemUTC);
     }
+
+    private final AuditTrail audit;
 
     record RetryView(String entryId, String state) {
     }
@@ -90,13 +95,16 @@ class ErpController {
             throw ApiProblem.conflict("The ERP delivery of journal entry '" + entryId + "' was not refused; only"
                     + " refused deliveries are retried.", java.util.Map.of());
         }
-        return new RetryView(entryId, Delivery.DeliveryState.PENDING.name());
+        RetryView view = new RetryView(entryId, Delivery.DeliveryState.PENDING.name());
+        audit.record(caller.actor(), "erp.delivery-retried", "journal-entry:" + entryId, null, view);
+        return view;
     }
 
     @PostMapping("/sync")
     @ResponseStatus(HttpStatus.ACCEPTED)
     ErpStatus sync(Caller caller) {
         caller.requireAdmin();
+        audit.record(caller.actor(), "erp.synchronisation-requested", "erp", null, null);
         try {
             connector().synchronise();
         } catch (ErpUnavailableException ex) {

@@ -1,5 +1,6 @@
 package io.millrace.masterdata;
 
+import io.millrace.audit.AuditTrail;
 import io.millrace.access.Caller;
 import io.millrace.accounting.master.ExchangeRate;
 import io.millrace.catalog.EventJson;
@@ -39,7 +40,11 @@ class ExchangeRatesController {
     private final CachedMasterData cache;
     private final TransactionTemplate transactions;
 
-    ExchangeRatesController(JdbcMasterDataStore store, CachedMasterData cache, PlatformTransactionManager tm) {
+    private final AuditTrail audit;
+
+    ExchangeRatesController(JdbcMasterDataStore store, CachedMasterData cache, PlatformTransactionManager tm,
+                            AuditTrail audit) {
+        this.audit = audit;
         this.store = store;
         this.cache = cache;
         this.transactions = new TransactionTemplate(tm);
@@ -61,6 +66,7 @@ class ExchangeRatesController {
             int n = store.upsertExchangeRates(rates);
             if (n > 0) {
                 store.bumpVersion();
+                audit.record(caller.actor(), "exchange-rates.updated", "exchange-rates", null, rates);
             }
             return n;
         });

@@ -1,5 +1,6 @@
 package io.millrace.outbox;
 
+import io.millrace.audit.AuditTrail;
 import io.millrace.access.Caller;
 import io.millrace.web.ApiProblem;
 import io.millrace.web.FieldError;
@@ -30,7 +31,10 @@ class SubscriberReplayController {
     private final Outbox outbox;
     private final Clock clock;
 
-    SubscriberReplayController(Outbox outbox, ObjectProvider<Clock> clock) {
+    private final AuditTrail audit;
+
+    SubscriberReplayController(Outbox outbox, ObjectProvider<Clock> clock, AuditTrail audit) {
+        this.audit = audit;
         this.outbox = outbox;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
@@ -53,6 +57,8 @@ class SubscriberReplayController {
         }
         long previous = outbox.store().rewind(name, from, caller.actor(), reason, clock.instant())
                 .orElseThrow(() -> ApiProblem.notFound("No subscriber named '" + name + "'."));
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new ReplayAccepted(name, from, previous, reason));
+        ReplayAccepted accepted = new ReplayAccepted(name, from, previous, reason);
+        audit.record(caller.actor(), "subscriber.replayed", "subscriber:" + name, null, accepted);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(accepted);
     }
 }
