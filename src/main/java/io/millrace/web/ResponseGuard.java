@@ -27,6 +27,16 @@ public final class ResponseGuard extends OncePerRequestFilter {
     /** The console is one page whose own script calls the API of the same origin. */
     static final String CONSOLE_POLICY = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
             + "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+    /** The browsable API description loads its own scripts and styles and reads /v3/api-docs. */
+    static final String API_DOCS_POLICY = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+    static String policyFor(String path) {
+        if (path.equals("/console")) {
+            return CONSOLE_POLICY;
+        }
+        return path.startsWith("/swagger-ui") ? API_DOCS_POLICY : API_POLICY;
+    }
 
     @Override
     protected boolean shouldNotFilterErrorDispatch() {
@@ -37,7 +47,7 @@ public final class ResponseGuard extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException {
         String path = request.getRequestURI();
-        response.setHeader("Content-Security-Policy", path.equals("/console") ? CONSOLE_POLICY : API_POLICY);
+        response.setHeader("Content-Security-Policy", policyFor(path));
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");

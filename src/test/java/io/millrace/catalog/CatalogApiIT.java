@@ -37,7 +37,7 @@ class CatalogApiIT extends HubIntegrationTest {
         assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
         assertThat(AsyncApiDocumentTest.violations(json(r))).isEmpty();
         assertThat(json(r).at("/servers/http/host").asString()).isEqualTo("127.0.0.1:" + port);
-        assertThat(json(r).at("/components/messages").size()).isEqualTo(15);
+        assertThat(json(r).at("/components/messages").size()).isEqualTo(16);
         assertThat(r.body()).contains("\"multipleOf\":0.000001");
 
         assertThat(http.get("/api/v1/catalog/asyncapi", null).statusCode()).isEqualTo(401);

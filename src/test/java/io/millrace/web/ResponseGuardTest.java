@@ -39,4 +39,12 @@ class ResponseGuardTest {
         assertThat(consoleResponse.getHeader("Content-Security-Policy")).isEqualTo(ResponseGuard.CONSOLE_POLICY);
         assertThat(consoleResponse.getHeader("Cache-Control")).isNull();
     }
+
+    @Test
+    void theBrowsableApiDescriptionMayLoadItsOwnScriptsWhileTheApiLoadsNothing() {
+        assertThat(ResponseGuard.policyFor("/swagger-ui/index.html")).contains("script-src 'self'")
+                .contains("connect-src 'self'").contains("frame-ancestors 'none'");
+        assertThat(ResponseGuard.policyFor("/api/v1/catalog")).startsWith("default-src 'none';")
+                .doesNotContain("script-src");
+    }
 }
