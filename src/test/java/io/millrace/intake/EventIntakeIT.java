@@ -124,6 +124,10 @@ class EventIntakeIT extends HubIntegrationTest {
 
     @Test
     void intakeCountsAcceptedDuplicateAndRefusedEventsByPlantAndType() {
+        // meters name only plants of the master data; any other plant is counted as "unknown"
+        HttpResponse<String> plant = http.send("PUT", "/api/v1/master-data", ADMIN_KEY, "application/json",
+                "{\"plants\":[{\"code\":\"P100\",\"name\":\"Main plant\"}]}".getBytes(StandardCharsets.UTF_8));
+        assertThat(plant.statusCode()).as(plant.body()).isEqualTo(200);
         String key = producerKey();
         String event = completed(SOURCE, uniqueId(), "P100", "3");
         double accepted = count("millrace.events.accepted", "plant", "P100", "type", COMPLETED);
