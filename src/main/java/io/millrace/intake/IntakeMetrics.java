@@ -8,6 +8,7 @@ import io.millrace.eventlog.Receipt;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,7 +16,9 @@ import org.springframework.stereotype.Component;
  * {@code millrace.events.accepted} and {@code millrace.events.duplicates} by plant and type, and
  * {@code millrace.events.refused} by reason ({@code invalid}, {@code out_of_scope},
  * {@code conflict}), counting every event of a refused batch. A plant that is not in the master
- * data is tagged {@code unknown}, so producers cannot create time series at will.
+ * data is tagged {@code unknown}, so producers cannot create time series at will. A plant edge
+ * agent has no master data: there the hub key's scope bounds the plants it accepts, and each is
+ * tagged as given.
  */
 @Component
 class IntakeMetrics {
@@ -23,9 +26,9 @@ class IntakeMetrics {
     private final MeterRegistry registry;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
-    private final MasterData masterData;
+    private final ObjectProvider<MasterData> masterData;
 
-    IntakeMetrics(MeterRegistry registry, MasterData masterData) {
+    IntakeMetrics(MeterRegistry registry, ObjectProvider<MasterData> masterData) {
         this.registry = registry;
         this.masterData = masterData;
     }
@@ -36,10 +39,15 @@ class IntakeMetrics {
             NewEvent event = appended.get(i);
             boolean accepted = receipts.get(i).status() == Receipt.Status.ACCEPTED;
             // the plant is the producer's input: only plants of the master data become tags
-            String plant = masterData.plant(event.plant()).isPresent() ? event.plant() : "unknown";
+            String plant = known(event.plant()) ? event.plant() : "unknown";
             counter(accepted ? "millrace.events.accepted" : "millrace.events.duplicates", plant, event.type())
                     .increment();
         }
+    }
+
+    private boolean known(String plant) {
+        MasterData master = masterData.getIfAvailable();
+        return master == null || master.plant(plant).isPresent();
     }
 
     void refused(String reason, int events) {

@@ -71,6 +71,12 @@ class LedgerApiIT {
             return WorkedExample.masterData();
         }
 
+        @Bean
+        io.millrace.audit.AuditTrail auditTrail() {
+            return new io.millrace.audit.AuditLog(new io.millrace.audit.InMemoryAuditRecords(),
+                    java.time.Clock.systemUTC());
+        }
+
         @Override
         public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
             resolvers.add(new CallerArgumentResolver());
