@@ -134,7 +134,8 @@ class CorrectionsApiIT extends HubIntegrationTest {
 
     @Test
     void closeRefusesAnUnreadyPeriodAnOverrideClosesItAndAnAdminReopensIt() {
-        String month = "2031-0" + (1 + Math.floorMod(plant.hashCode(), 9));
+        // Readiness counts every plant's events of the month, so the month is one no other test posts into.
+        String month = "2047-0" + (1 + Math.floorMod(plant.hashCode(), 9));
         String broken = send(envelope(source, "mfg.procurement.goods.received", month + "-10T08:00:00Z",
                 "{\"receiptId\":\"GR-9\",\"purchaseOrder\":\"" + po + "\",\"poLine\":10,\"item\":\"NO-" + item
                         + "\",\"lot\":\"L-9\",\"quantity\":1,\"uom\":\"kg\",\"location\":\"" + plant + "-RM\"}"));
