@@ -66,6 +66,25 @@ final class Applier {
         retryAllParked();
     }
 
+    /**
+     * Retries these open internal errors (those still open with that reason, whose event can be
+     * read), the hub being the actor; how many it retried.
+     */
+    int retryInternalErrors(List<ExceptionItem> due, Function<UUID, Optional<Decoded>> events) {
+        int retried = 0;
+        for (ExceptionItem candidate : due) {
+            Optional<ExceptionItem> item = store.exception(candidate.id())
+                    .filter(i -> i.open() && INTERNAL_ERROR.equals(i.reason()));
+            Optional<Decoded> event = item.flatMap(i -> events.apply(i.trackingId()))
+                    .filter(e -> e.logged().state() == EventState.EXCEPTION);
+            if (event.isPresent()) {
+                retryException(item.get(), event.get(), "hub");
+                retried++;
+            }
+        }
+        return retried;
+    }
+
     /** Retries every parked event (master data changed), in acceptance order. */
     void retryAllParked() {
         TreeSet<Long> all = new TreeSet<>();

@@ -82,6 +82,7 @@ public final class PartitionProcessor implements Decisions {
     private final Map<Integer, Lane> lanes = new HashMap<>();
     private final SortedSet<Integer> owned = new TreeSet<>();
     private final Map<UUID, Retry> retries = new HashMap<>();
+    private final InternalErrorRetries internalErrors = new InternalErrorRetries();
 
     PartitionProcessor(TransactionTemplate transactions, BooksStore books, PostingEngines engines, EventLog log,
                        PipelineStore store, PartitionRows rows, Publications publications, PipelineMetrics metrics,
@@ -333,6 +334,60 @@ public final class PartitionProcessor implements Decisions {
         });
     }
 
+    /**
+     * Open INTERNAL_ERROR exceptions of this instance's partitions that are due
+     * ({@link InternalErrorRetries}) are retried, the hub being the actor; how many were retried.
+     */
+    public int retryInternalErrors() {
+        Instant now = clock.instant();
+        Set<Integer> mine;
+        lock.lock();
+        try {
+            if (!internalErrors.timeToLook(now)) {
+                return 0;
+            }
+            mine = Set.copyOf(owned);
+        } finally {
+            lock.unlock();
+        }
+        Map<UUID, Decoded> events = new HashMap<>();
+        List<ExceptionItem> open = new ArrayList<>();
+        for (ExceptionItem item : store.openExceptions(Set.of(Applier.INTERNAL_ERROR))) {
+            Optional<Decoded> event = readableEvent(item.trackingId());
+            if (event.isPresent() && mine.contains(partitioning.of(event.get().logged()))) {
+                events.put(item.trackingId(), event.get());
+                open.add(item);
+            }
+        }
+        List<ExceptionItem> due;
+        lock.lock();
+        try {
+            due = internalErrors.due(open, now);
+        } finally {
+            lock.unlock();
+        }
+        if (due.isEmpty()) {
+            return 0;
+        }
+        SortedSet<Integer> partitions = new TreeSet<>();
+        Set<String> plants = new TreeSet<>();
+        due.forEach(item -> {
+            partitions.add(partitioning.of(events.get(item.trackingId()).logged()));
+            plants.addAll(events.get(item.trackingId()).plants());
+        });
+        rows.ensurePlants(plants);
+        return transact(partitions, plants, (applier, locked, next) -> applier.retryInternalErrors(due,
+                this::readableEvent));
+    }
+
+    private Optional<Decoded> readableEvent(UUID trackingId) {
+        try {
+            return decodedEvent(trackingId);
+        } catch (EventDecoder.UndecodableEvent ex) {
+            return Optional.empty();
+        }
+    }
+
     @Override
     public <T> T decide(UUID trackingId, Function<Applier, T> work) {
         Decoded event = decodedEvent(trackingId)
@@ -481,12 +536,4 @@ public final class PartitionProcessor implements Decisions {
         }
     }
 
-    /** Whether a failure of {@link #apply} is a conflict or a lost connection, worth running again as is. */
-    public static boolean isTransient(Throwable failure) {
-        return Failures.isTransient(failure);
-    }
-
-    public static String describe(Throwable failure) {
-        return Failures.describe(failure);
-    }
 }

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -51,6 +52,7 @@ public class Processor implements Decisions {
     private final EventDecoder decoder;
     private final ReentrantLock lock = new ReentrantLock(true);
     private final ParkedEvents parked = new ParkedEvents();
+    private final InternalErrorRetries internalErrors = new InternalErrorRetries();
     private long knownGeneration = -1;
     private volatile long lastRead;
 
@@ -123,6 +125,30 @@ public class Processor implements Decisions {
             return 0;
         }
         return transact((applier, cursor, advance) -> applier.expire(cutoff));
+    }
+
+    /**
+     * Open INTERNAL_ERROR exceptions that are due ({@link InternalErrorRetries}) are retried, the hub
+     * being the actor; how many were retried. An event the core still cannot read stays as it is.
+     */
+    public int retryInternalErrors() {
+        Instant now = clock.instant();
+        if (!internalErrors.timeToLook(now)) {
+            return 0;
+        }
+        List<ExceptionItem> due = internalErrors.due(store.openExceptions(Set.of(Applier.INTERNAL_ERROR)), now);
+        if (due.isEmpty()) {
+            return 0;
+        }
+        return transact((applier, cursor, advance) -> applier.retryInternalErrors(due, this::readableEvent));
+    }
+
+    private Optional<Decoded> readableEvent(UUID trackingId) {
+        try {
+            return decodedEvent(trackingId);
+        } catch (EventDecoder.UndecodableEvent ex) {
+            return Optional.empty();
+        }
     }
 
     /**

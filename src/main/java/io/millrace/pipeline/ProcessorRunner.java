@@ -10,14 +10,14 @@ import org.springframework.context.SmartLifecycle;
  * The background thread that drives the {@link Processor}: it applies batches while there is work,
  * waits for the in-process append signal (or the poll interval, for events another instance
  * accepted) when there is none, expires parked events and retries after master data changed.
- * A failing batch is retried with back-off; a batch that keeps failing for a reason other than a
- * conflict or a lost connection is applied one event per transaction, and an event that fails
- * alone is isolated as an INTERNAL_ERROR exception, so one poison event never blocks the log.
+ * A batch that fails because of the machinery (the database, the JVM) is retried with back-off for
+ * as long as it takes ({@link Failures}); a batch that keeps failing for a reason of its events is
+ * applied one event per transaction, and an event that fails alone is isolated as an INTERNAL_ERROR
+ * exception, so one poison event never blocks the log. Those exceptions are retried later.
  */
 class ProcessorRunner implements SmartLifecycle, PipelineDriver {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProcessorRunner.class);
-    private static final int ATTEMPTS_BEFORE_ISOLATING = 2;
 
     private final Processor processor;
     private final AppendSignal appended;
@@ -71,6 +71,7 @@ class ProcessorRunner implements SmartLifecycle, PipelineDriver {
 
     private void loop() {
         int failures = 0;
+        int machineryFailures = 0;
         long isolateThrough = -1;
         while (running) {
             long seen = appended.count();
@@ -82,6 +83,7 @@ class ProcessorRunner implements SmartLifecycle, PipelineDriver {
                     isolateThrough = -1;
                 }
                 failures = 0;
+                machineryFailures = 0;
                 if (read == 0) {
                     appended.awaitAfter(seen, settings.pollInterval().toMillis());
                 }
@@ -89,21 +91,22 @@ class ProcessorRunner implements SmartLifecycle, PipelineDriver {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException | Error ex) {
+                if (Failures.isMachinery(ex)) {
+                    machineryFailures++;
+                    LOG.warn("applying failed (attempt {}, the database or the JVM, not the events): {}",
+                            machineryFailures, Failures.describe(ex));
+                    sleep(Failures.backoffMillis(machineryFailures));
+                    continue;
+                }
                 failures++;
-                boolean conflict = Failures.isTransient(ex);
-                LOG.warn("applying failed (attempt {}{}): {}", failures, conflict ? ", a conflict or lost connection" : "",
-                        Failures.describe(ex));
-                if (!conflict && failures >= ATTEMPTS_BEFORE_ISOLATING) {
+                LOG.warn("applying failed (attempt {}): {}", failures, Failures.describe(ex));
+                if (failures >= Failures.ATTEMPTS_BEFORE_ISOLATING) {
                     if (isolating) {
                         isolatePoison(ex);
-                        failures = 0;
                     } else {
                         isolateThrough = processor.lastRead();
-                        failures = 0;
                     }
-                }
-                if (conflict) {
-                    sleep(Math.min(2_000, 20L << Math.min(failures, 7)));
+                    failures = 0;
                 }
             }
         }
@@ -121,8 +124,9 @@ class ProcessorRunner implements SmartLifecycle, PipelineDriver {
         }
         try {
             processor.expireParked();
+            processor.retryInternalErrors();
         } catch (RuntimeException ex) {
-            LOG.warn("expiring parked events failed: {}", Failures.describe(ex));
+            LOG.warn("expiring parked events or retrying internal errors failed: {}", Failures.describe(ex));
         }
     }
 

@@ -37,6 +37,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     public ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        if (StorageUnavailable.is(ex)) {
+            log.warn("The database is unreachable: {}", ex.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, Integer.toString(StorageUnavailable.RETRY_AFTER_SECONDS))
+                    .contentType(ProblemResponses.PROBLEM_JSON)
+                    .body(ProblemResponses.generic(HttpStatus.SERVICE_UNAVAILABLE, StorageUnavailable.DETAIL));
+        }
         log.error("Unexpected error", ex);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
                 .contentType(ProblemResponses.PROBLEM_JSON)

@@ -15,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The outermost filter. It puts the security headers on every response (a content security
  * policy, no framing, no content sniffing, no referrer; {@code no-store} on the key endpoints,
  * whose answers carry keys) and turns an exception thrown by any later filter into a 500 problem
- * that names nothing internal, as the controller advice does for controllers.
+ * that names nothing internal, as the controller advice does for controllers (503 with
+ * {@code Retry-After} when the database could not be reached: {@link StorageUnavailable}).
  */
 public final class ResponseGuard extends OncePerRequestFilter {
 
@@ -58,6 +59,13 @@ public final class ResponseGuard extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } catch (ServletException | IOException | RuntimeException ex) {
+            if (StorageUnavailable.is(ex) && !response.isCommitted()) {
+                log.warn("The database is unreachable in {} {}: {}", request.getMethod(), path, ex.toString());
+                response.resetBuffer();
+                response.setHeader("Retry-After", Integer.toString(StorageUnavailable.RETRY_AFTER_SECONDS));
+                writeProblem(response, HttpStatus.SERVICE_UNAVAILABLE, StorageUnavailable.DETAIL);
+                return;
+            }
             log.error("Unexpected error in {} {}", request.getMethod(), path, ex);
             if (response.isCommitted()) {
                 return;

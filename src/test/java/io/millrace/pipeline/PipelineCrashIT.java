@@ -223,11 +223,11 @@ class PipelineCrashIT {
     }
 
     /** The embedded database the hub wrote under {@code dir}; read after the hub stopped. */
-    private static DataSource h2(Path dir) {
+    static DataSource h2(Path dir) {
         return new DriverManagerDataSource(DatabaseUrls.embedded(dir), "sa", "");
     }
 
-    private static Books read(DataSource dataSource) {
+    static Books read(DataSource dataSource) {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         Map<String, String> trialBalance = new TreeMap<>();
         jdbc.query("SELECT plant, account, SUM(debit) - SUM(credit) FROM ledger_journal_line GROUP BY plant, account",

@@ -26,6 +26,39 @@ class ResponseGuardTest {
     }
 
     @Test
+    void aDatabaseThatCannotBeReachedIsA503WithRetryAfterSoThatProducersSendAgain() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/events");
+        request.setRequestURI("/api/v1/events");
+        MockHttpServletResponse response = new MockHttpServletResponse();
+
+        new ResponseGuard().doFilter(request, response, (req, res) -> {
+            throw new IllegalStateException("looking up the key failed", new java.sql.SQLTransientConnectionException(
+                    "HikariPool-1 - Connection is not available, request timed out after 5000ms"));
+        });
+
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeader("Retry-After")).isEqualTo("5");
+        assertThat(response.getContentAsString()).contains("\"status\":503").contains("nothing was changed")
+                .doesNotContain("Hikari");
+    }
+
+    @Test
+    void theControllerAdviceAnswers503WithRetryAfterWhenTheDatabaseIsUnreachableAnd500Otherwise() {
+        var unreachable = new ProblemHandler().unexpected(new RuntimeException("could not append 1 events to the log",
+                new java.sql.SQLException("Connection to 127.0.0.1:5432 refused.", "08001")));
+        var restarting = new ProblemHandler().unexpected(new RuntimeException("could not append",
+                new java.sql.SQLException("terminating connection due to administrator command", "57P01")));
+        var bug = new ProblemHandler().unexpected(new IllegalStateException("a bug"));
+
+        assertThat(unreachable.getStatusCode().value()).isEqualTo(503);
+        assertThat(unreachable.getHeaders().getFirst("Retry-After")).isEqualTo("5");
+        assertThat(unreachable.getBody().getDetail()).contains("Retry-After");
+        assertThat(restarting.getStatusCode().value()).isEqualTo(503);
+        assertThat(bug.getStatusCode().value()).isEqualTo(500);
+        assertThat(bug.getHeaders().getFirst("Retry-After")).isNull();
+    }
+
+    @Test
     void keyAnswersAreNeverStoredAndTheConsoleGetsItsOwnPolicy() throws Exception {
         MockHttpServletRequest keys = new MockHttpServletRequest("POST", "/api/v1/sources");
         MockHttpServletResponse keysResponse = new MockHttpServletResponse();

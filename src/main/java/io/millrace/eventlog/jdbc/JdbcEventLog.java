@@ -91,10 +91,10 @@ public final class JdbcEventLog implements EventLog {
                 }
                 return result;
             } catch (SQLException | RuntimeException ex) {
-                c.rollback();
+                rollbackAfter(c, ex);
                 throw ex;
             } finally {
-                c.setAutoCommit(autoCommit);
+                restoreAutoCommit(c, autoCommit);
             }
         } catch (SQLException ex) {
             throw new EventLogFailure("could not append " + batch.size() + " events to the log", ex);
@@ -165,6 +165,28 @@ public final class JdbcEventLog implements EventLog {
                     dup ? Receipt.Status.DUPLICATE : Receipt.Status.ACCEPTED));
         }
         return new AppendResult.Appended(receipts);
+    }
+
+    /**
+     * Rolls back after {@code failure}. A connection the failure broke (the server went away) cannot
+     * roll back, and the server has dropped the transaction anyway; the caller must see the failure
+     * itself, which says why, not the connection being closed.
+     */
+    private static void rollbackAfter(Connection c, Exception failure) {
+        try {
+            c.rollback();
+        } catch (SQLException rollback) {
+            failure.addSuppressed(rollback);
+        }
+    }
+
+    /** A broken connection is discarded by the pool, which resets auto-commit on every other. */
+    private static void restoreAutoCommit(Connection c, boolean autoCommit) {
+        try {
+            c.setAutoCommit(autoCommit);
+        } catch (SQLException ignored) {
+            // the connection is broken: the pool evicts it
+        }
     }
 
     private static long lockHead(Connection c) throws SQLException {
@@ -276,10 +298,10 @@ public final class JdbcEventLog implements EventLog {
                 c.commit();
                 return found;
             } catch (SQLException | RuntimeException ex) {
-                c.rollback();
+                rollbackAfter(c, ex);
                 throw ex;
             } finally {
-                c.setAutoCommit(autoCommit);
+                restoreAutoCommit(c, autoCommit);
             }
         } catch (SQLException ex) {
             throw new EventLogFailure("could not update the state of event " + trackingId, ex);
@@ -336,12 +358,12 @@ public final class JdbcEventLog implements EventLog {
                 }
             } catch (SQLException | RuntimeException ex) {
                 if (own) {
-                    c.rollback();
+                    rollbackAfter(c, ex);
                 }
                 throw ex;
             } finally {
                 if (own) {
-                    c.setAutoCommit(autoCommit);
+                    restoreAutoCommit(c, autoCommit);
                 }
             }
         } catch (SQLException ex) {

@@ -3,6 +3,7 @@ package io.millrace.pipeline.kafka;
 import io.millrace.eventlog.kafka.KafkaClients;
 import io.millrace.eventlog.kafka.KafkaReplication;
 import io.millrace.eventlog.kafka.KafkaSettings;
+import io.millrace.pipeline.Failures;
 import io.millrace.pipeline.PartitionProcessor;
 import io.millrace.pipeline.PartitionProcessor.Delivery;
 import io.millrace.pipeline.PipelineDriver;
@@ -37,15 +38,15 @@ import org.springframework.context.SmartLifecycle;
  * nothing is skipped and a redelivery is harmless; the group's own committed offsets only show the
  * lag to operators.
  *
- * <p>A failing poll is retried with back-off; one that keeps failing for a reason other than a
- * conflict or a lost connection is applied record by record, and a record that fails alone is
- * isolated as an INTERNAL_ERROR exception, so one poison event never blocks its partition.
+ * <p>A poll that fails because of the machinery (the database, the JVM) is read again after a
+ * back-off, for as long as it takes ({@link Failures}); one that keeps failing for a reason of its
+ * records is applied record by record, and a record that fails alone is isolated as an
+ * INTERNAL_ERROR exception (retried later), so one poison event never blocks its partition.
  */
 final class PartitionedApplying implements SmartLifecycle, PipelineDriver {
 
     private static final Logger LOG = LoggerFactory.getLogger(PartitionedApplying.class);
     private static final Duration SWEEP_INTERVAL = Duration.ofMillis(500);
-    private static final int ATTEMPTS_BEFORE_ISOLATING = 2;
 
     private final PartitionProcessor processor;
     private final KafkaSettings settings;
@@ -56,6 +57,7 @@ final class PartitionedApplying implements SmartLifecycle, PipelineDriver {
     private Thread thread;
     private long nextSweep;
     private int failures;
+    private int machineryFailures;
 
     PartitionedApplying(PartitionProcessor processor, KafkaSettings settings, PipelineSettings pipeline) {
         this.processor = processor;
@@ -124,7 +126,7 @@ final class PartitionedApplying implements SmartLifecycle, PipelineDriver {
                 } catch (RuntimeException ex) {
                     // a rebalance callback could not reach the database: positions fall back to the
                     // group's committed offsets, which never run ahead of the stored ones
-                    LOG.warn("polling the events topic failed: {}", PartitionProcessor.describe(ex));
+                    LOG.warn("polling the events topic failed: {}", Failures.describe(ex));
                     sleep(500);
                 }
             }
@@ -133,7 +135,7 @@ final class PartitionedApplying implements SmartLifecycle, PipelineDriver {
                 LOG.error("the partition consumer was woken up unexpectedly", ex);
             }
         } catch (RuntimeException | Error ex) {
-            LOG.error("the partition consumer stopped: {}", PartitionProcessor.describe(ex), ex);
+            LOG.error("the partition consumer stopped: {}", Failures.describe(ex), ex);
         } finally {
             running = false;
         }
@@ -144,15 +146,19 @@ final class PartitionedApplying implements SmartLifecycle, PipelineDriver {
         try {
             processor.apply(deliveries);
             failures = 0;
+            machineryFailures = 0;
             return true;
         } catch (RuntimeException | Error ex) {
+            if (Failures.isMachinery(ex)) {
+                backOff(c, deliveries, ex);
+                return false;
+            }
             failures++;
-            boolean conflict = PartitionProcessor.isTransient(ex);
-            LOG.warn("applying {} records failed (attempt {}{}): {}", deliveries.size(), failures,
-                    conflict ? ", a conflict or lost connection" : "", PartitionProcessor.describe(ex));
-            if (conflict || failures < ATTEMPTS_BEFORE_ISOLATING) {
+            LOG.warn("applying {} records failed (attempt {}): {}", deliveries.size(), failures,
+                    Failures.describe(ex));
+            if (failures < Failures.ATTEMPTS_BEFORE_ISOLATING) {
                 seekBack(c, deliveries);
-                sleep(Math.min(2_000, 20L << Math.min(failures, 7)));
+                sleep(Failures.backoffMillis(failures));
                 return false;
             }
         }
@@ -166,25 +172,42 @@ final class PartitionedApplying implements SmartLifecycle, PipelineDriver {
         return true;
     }
 
-    /** One record in its own transaction, isolated if it fails twice on its own; false on a transient failure. */
+    /** The database or the JVM failed, not the records: read them again after a back-off, however often. */
+    private void backOff(KafkaConsumer<String, byte[]> c, List<Delivery> deliveries, Throwable failure) {
+        machineryFailures++;
+        LOG.warn("applying {} records failed (attempt {}, the database or the JVM, not the events): {}",
+                deliveries.size(), machineryFailures, Failures.describe(failure));
+        sleep(Failures.backoffMillis(machineryFailures));
+        seekBack(c, deliveries);
+    }
+
+    /**
+     * One record in its own transaction, isolated if it fails on its own for a reason of its own;
+     * false when the machinery failed meanwhile and the poll must be read again.
+     */
     private boolean applyAlone(Delivery delivery) {
-        RuntimeException last = null;
-        for (int attempt = 0; attempt < ATTEMPTS_BEFORE_ISOLATING; attempt++) {
+        Throwable last = null;
+        for (int attempt = 0; attempt < Failures.ATTEMPTS_BEFORE_ISOLATING; attempt++) {
             try {
                 processor.apply(List.of(delivery));
+                machineryFailures = 0;
                 return true;
-            } catch (RuntimeException ex) {
-                if (PartitionProcessor.isTransient(ex)) {
+            } catch (RuntimeException | Error ex) {
+                if (Failures.isMachinery(ex)) {
+                    machineryFailures++;
+                    LOG.warn("applying record {} failed (the database or the JVM, not the event): {}",
+                            delivery.offset(), Failures.describe(ex));
+                    sleep(Failures.backoffMillis(machineryFailures));
                     return false;
                 }
                 last = ex;
             }
         }
         try {
-            processor.isolate(delivery, PartitionProcessor.describe(last));
+            processor.isolate(delivery, Failures.describe(last));
             return true;
         } catch (RuntimeException ex) {
-            LOG.warn("could not isolate the failing record: {}", PartitionProcessor.describe(ex));
+            LOG.warn("could not isolate the failing record: {}", Failures.describe(ex));
             return false;
         }
     }
@@ -202,7 +225,7 @@ final class PartitionedApplying implements SmartLifecycle, PipelineDriver {
             });
         } catch (RuntimeException ex) {
             // the stored offsets could not be read: read everything of this poll again from where it began
-            LOG.warn("could not read the stored offsets: {}", PartitionProcessor.describe(ex));
+            LOG.warn("could not read the stored offsets: {}", Failures.describe(ex));
             for (Delivery d : deliveries) {
                 TopicPartition tp = new TopicPartition(settings.topic(), d.partition());
                 if (c.assignment().contains(tp) && c.position(tp) > d.offset()) {
@@ -219,7 +242,7 @@ final class PartitionedApplying implements SmartLifecycle, PipelineDriver {
                 processor.retryAfterMasterDataChange();
             } catch (RuntimeException ex) {
                 masterDataChanged.set(true);
-                LOG.warn("retrying after a master-data change failed: {}", PartitionProcessor.describe(ex));
+                LOG.warn("retrying after a master-data change failed: {}", Failures.describe(ex));
             }
         }
         long now = System.nanoTime();
@@ -230,8 +253,9 @@ final class PartitionedApplying implements SmartLifecycle, PipelineDriver {
         try {
             processor.sweepParked();
             processor.expireParked();
+            processor.retryInternalErrors();
         } catch (RuntimeException ex) {
-            LOG.warn("retrying or expiring parked events failed: {}", PartitionProcessor.describe(ex));
+            LOG.warn("retrying or expiring parked events failed: {}", Failures.describe(ex));
         }
     }
 
