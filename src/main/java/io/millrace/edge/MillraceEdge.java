@@ -15,7 +15,7 @@ import org.springframework.context.annotation.FilterType;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@ComponentScan(basePackages = {"io.millrace.edge", "io.millrace.intake", "io.millrace.eventlog",
+@ComponentScan(basePackages = {"io.millrace.edge", "io.millrace.intake", "io.millrace.tracking", "io.millrace.eventlog",
         "io.millrace.storage", "io.millrace.web"},
         excludeFilters = {
             @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),

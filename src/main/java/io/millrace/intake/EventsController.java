@@ -1,15 +1,9 @@
 package io.millrace.intake;
 
 import io.millrace.access.Caller;
-import io.millrace.access.Role;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.millrace.catalog.ActiveCatalog;
-import io.millrace.catalog.EventJson;
-import io.millrace.eventlog.EventLog;
-import io.millrace.eventlog.LoggedEvent;
-import io.millrace.pipeline.Lineage;
 import io.millrace.eventlog.Receipt;
-import io.millrace.web.ApiProblem;
 import io.millrace.web.FieldError;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -17,19 +11,15 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
-/** {@code POST /api/v1/events} and {@code GET /api/v1/events/{trackingId}}. */
+/** {@code POST /api/v1/events}; the event is read back by tracking id in {@code io.millrace.tracking}. */
 @RestController
 @RequestMapping("/api/v1/events")
 class EventsController {
@@ -49,29 +39,16 @@ class EventsController {
         }
     }
 
-    /** {@code origin}: the binding, version and raw message an event was mapped from; null for a CloudEvent. */
-    record EventView(String trackingId, String state, JsonNode event, List<Lineage.StepView> lineage,
-                     EventOrigin origin) {
-    }
-
     private final EventIntake intake;
     private final EventReader reader;
     private final IntakeLimits limits;
-    private final EventLog log;
-    /** Absent where nothing is applied (a plant edge agent): events are shown without lineage. */
-    private final ObjectProvider<Lineage> lineage;
     private final ActiveCatalog catalogs;
-    private final EventOrigins origins;
 
-    EventsController(EventIntake intake, IntakeLimits limits, EventLog log, ObjectProvider<Lineage> lineage,
-                     ActiveCatalog catalogs, EventOrigins origins) {
-        this.origins = origins;
+    EventsController(EventIntake intake, IntakeLimits limits, ActiveCatalog catalogs) {
         this.intake = intake;
         this.catalogs = catalogs;
         this.reader = new EventReader(limits);
         this.limits = limits;
-        this.log = log;
-        this.lineage = lineage;
     }
 
     @PostMapping
@@ -130,27 +107,6 @@ class EventsController {
             return Charset.forName(charset.replace("\"", "")).equals(StandardCharsets.UTF_8);
         } catch (IllegalArgumentException ex) {
             return false;
-        }
-    }
-
-    @GetMapping("/{trackingId}")
-    EventView find(Caller caller, @PathVariable String trackingId) {
-        LoggedEvent event = parse(trackingId)
-                .flatMap(log::find)
-                .filter(e -> caller.role() != Role.PRODUCER || e.producerKeyId().equals(caller.keyId()))
-                .orElseThrow(() -> ApiProblem.notFound("No event with tracking id '" + trackingId + "'."));
-        return new EventView(event.trackingId().toString(), event.state().name(),
-                EventJson.mapper().readTree(event.json()),
-                lineage.getIfAvailable() == null ? List.of() : lineage.getIfAvailable().of(event),
-                origins.find(event.trackingId()).orElse(null));
-    }
-
-    private static java.util.Optional<UUID> parse(String trackingId) {
-        try {
-            UUID id = UUID.fromString(trackingId);
-            return id.toString().equalsIgnoreCase(trackingId) ? java.util.Optional.of(id) : java.util.Optional.empty();
-        } catch (IllegalArgumentException ex) {
-            return java.util.Optional.empty();
         }
     }
 }

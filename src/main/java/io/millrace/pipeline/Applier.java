@@ -112,8 +112,8 @@ final class Applier {
             if (current == null || current.parkedAt().isAfter(cutoff)) {
                 continue;
             }
-            work.steps.add(new Step(current.decoded().trackingId(), Step.EXPIRED, clock.instant(), current.reason(),
-                    "waited longer than the park window", null));
+            work.steps.add(new Step(current.decoded().trackingId(), Step.Kind.PARK_WINDOW_EXPIRED, clock.instant(),
+                    current.reason(), "waited longer than the park window", null));
             raise(current.decoded(), EventState.PARKED, current.reason(), current.message(), null);
             expired++;
             cascade(Set.of(ParkedEvents.done(current.decoded().trackingId())));
@@ -124,33 +124,33 @@ final class Applier {
     /** An operator's (or the hub's own) retry of an open exception; the item as it stands afterwards. */
     ExceptionItem retryException(ExceptionItem item, Decoded event, String actor) {
         Tried tried = applySafely(() -> engine.apply(event.context(), event.event()));
-        return decide(item, event, tried, Step.RETRIED, ExceptionItem.RESOLVED, actor);
+        return decide(item, event, tried, Step.Kind.RETRIED, ExceptionItem.RESOLVED, actor);
     }
 
     /** An operator's approval of an invoice whose match failed. */
     ExceptionItem approve(ExceptionItem item, Decoded event, String actor) {
         InvoiceReceived invoice = (InvoiceReceived) event.event();
         Tried tried = applySafely(() -> engine.approve(event.context(), invoice, actor));
-        return decide(item, event, tried, Step.APPROVED, ExceptionItem.APPROVED, actor);
+        return decide(item, event, tried, Step.Kind.APPROVED, ExceptionItem.APPROVED, actor);
     }
 
     ExceptionItem discard(ExceptionItem item, Decoded event, String actor) {
         Instant now = clock.instant();
         ExceptionItem decided = item.decided(ExceptionItem.DISCARDED, actor, now);
-        store.updateException(decided);
-        work.steps.add(new Step(item.trackingId(), Step.DISCARDED, now, item.reason(), item.message(), actor));
+        work.exception(decided);
+        work.steps.add(new Step(item.trackingId(), Step.Kind.DISCARDED, now, item.reason(), item.message(), actor));
         work.publications.add(new Publications.ExceptionChanged(event.context(), decided, false, actor));
         return decided;
     }
 
-    private ExceptionItem decide(ExceptionItem item, Decoded event, Tried tried, String stepName,
+    private ExceptionItem decide(ExceptionItem item, Decoded event, Tried tried, Step.Kind stepName,
                                  String postedStatus, String actor) {
         Instant now = clock.instant();
         if (tried.outcome() instanceof Outcome.Posted posted) {
             work.steps.add(new Step(item.trackingId(), stepName, now, item.reason(), null, actor));
             post(event, EventState.EXCEPTION, posted);
             ExceptionItem decided = item.decided(postedStatus, actor, now);
-            store.updateException(decided);
+            work.exception(decided);
             work.publications.add(new Publications.ExceptionChanged(event.context(), decided, false, actor));
             Set<String> released = new HashSet<>(posted.changedKeys());
             cascade(released);
@@ -160,7 +160,7 @@ final class Applier {
         String message = tried.message();
         work.steps.add(new Step(item.trackingId(), stepName, now, reason, message, actor));
         ExceptionItem updated = item.withReason(reason, message);
-        store.updateException(updated);
+        work.exception(updated);
         return updated;
     }
 
@@ -246,18 +246,21 @@ final class Applier {
         work.posted(id);
         leaveParked(id, from);
         work.state(id, from, EventState.POSTED);
-        work.steps.add(new Step(id, Step.POSTED, clock.instant(), null, posted.entries().size() + " journal entries, "
-                + posted.movements().size() + " inventory movements", null));
-        store.insertMovements(id, posted.movements(), work.movements);
+        work.steps.add(new Step(id, Step.Kind.POSTED, clock.instant(), null, posted.entries().size()
+                + " journal entries, " + posted.movements().size() + " inventory movements", null));
+        int line = 1;
+        for (io.millrace.accounting.posting.InventoryMovement m : posted.movements()) {
+            work.movements.add(new PipelineStore.MovementRow(id, line++, m));
+        }
         work.postedMovements.put(id, posted.movements());
         if (event.event() instanceof ReversalRequested reversal) {
             UUID target = UUID.fromString(reversal.trackingId());
             Instant now = clock.instant();
             work.state(target, EventState.POSTED, EventState.REVERSED);
-            work.steps.add(new Step(target, Step.REVERSED, now, null, "reversed by " + id + ": " + reversal.reason(),
-                    event.context().actor()));
-            work.steps.add(new Step(id, Step.REVERSES, now, null, "reverses " + target + ": " + reversal.reason(),
-                    event.context().actor()));
+            work.steps.add(new Step(target, Step.Kind.REVERSED, now, null, "reversed by " + id + ": "
+                    + reversal.reason(), event.context().actor()));
+            work.steps.add(new Step(id, Step.Kind.REVERSES, now, null, "reverses " + target + ": "
+                    + reversal.reason(), event.context().actor()));
         }
         if (!posted.messages().isEmpty()) {
             work.publications.add(new Publications.Posted(event.context(), posted.messages()));
@@ -275,7 +278,7 @@ final class Applier {
         work.parkedTouched.add(event.trackingId());
         work.state(event.trackingId(), from, EventState.PARKED);
         if (previous == null || !previous.reason().equals(reason)) {
-            work.steps.add(new Step(event.trackingId(), Step.PARKED, now, reason, message, null));
+            work.steps.add(new Step(event.trackingId(), Step.Kind.PARKED, now, reason, message, null));
         }
         if (previous == null) {
             work.counted.add(new BatchWork.Counted("parked", event.logged().plant(), event.logged().type(), reason,
@@ -291,8 +294,8 @@ final class Applier {
         LoggedEvent logged = event.logged();
         ExceptionItem item = new ExceptionItem(UUID.randomUUID(), id, logged.position(), logged.type(), logged.plant(),
                 reason, message, now, ExceptionItem.OPEN, null, null);
-        store.insertException(item);
-        work.steps.add(new Step(id, Step.EXCEPTION_RAISED, now, reason, message, actor));
+        work.raised(item);
+        work.steps.add(new Step(id, Step.Kind.EXCEPTION_RAISED, now, reason, message, actor));
         work.publications.add(new Publications.ExceptionChanged(event.context(), item, true, actor));
         work.counted.add(new BatchWork.Counted("exception", logged.plant(), logged.type(), reason, null, null));
     }

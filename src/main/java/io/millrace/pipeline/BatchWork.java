@@ -14,8 +14,8 @@ import java.util.UUID;
 
 /**
  * Everything one applying transaction decided, written at its end in batches: the events' state
- * changes (net, per event), lineage steps, movements, parked rows and publications, plus what the
- * metrics record once it has committed.
+ * changes (net, per event), lineage steps, movements, exceptions, parked rows and publications,
+ * plus what the metrics record once it has committed.
  */
 final class BatchWork {
 
@@ -25,7 +25,10 @@ final class BatchWork {
 
     private final Map<UUID, EventState[]> states = new LinkedHashMap<>();
     final List<Step> steps = new ArrayList<>();
-    final List<Object[]> movements = new ArrayList<>();
+    final List<PipelineStore.MovementRow> movements = new ArrayList<>();
+    /** Exceptions raised in this transaction, and every exception's latest state, by id. */
+    private final Set<UUID> raised = new HashSet<>();
+    private final Map<UUID, ExceptionItem> exceptions = new LinkedHashMap<>();
     final Set<UUID> parkedTouched = new HashSet<>();
     final List<Publications.Publication> publications = new ArrayList<>();
     final List<Counted> counted = new ArrayList<>();
@@ -48,6 +51,25 @@ final class BatchWork {
         }
     }
 
+    /** A new exception, written with the batch. */
+    void raised(ExceptionItem item) {
+        raised.add(item.id());
+        exceptions.put(item.id(), item);
+    }
+
+    /** An exception decided or retried: its new state, written with the batch. */
+    void exception(ExceptionItem item) {
+        exceptions.put(item.id(), item);
+    }
+
+    List<ExceptionItem> raisedExceptions() {
+        return exceptions.values().stream().filter(e -> raised.contains(e.id())).toList();
+    }
+
+    List<ExceptionItem> changedExceptions() {
+        return exceptions.values().stream().filter(e -> !raised.contains(e.id())).toList();
+    }
+
     /** Guards exactly-once inside one transaction: an event posts at most once. */
     void posted(UUID trackingId) {
         if (posted.merge(trackingId, 1, Integer::sum) > 1) {
@@ -66,6 +88,7 @@ final class BatchWork {
     }
 
     boolean isEmpty() {
-        return states.isEmpty() && steps.isEmpty() && parkedTouched.isEmpty() && publications.isEmpty();
+        return states.isEmpty() && steps.isEmpty() && parkedTouched.isEmpty() && publications.isEmpty()
+                && exceptions.isEmpty();
     }
 }

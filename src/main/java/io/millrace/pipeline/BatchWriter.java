@@ -7,8 +7,8 @@ import java.util.UUID;
 
 /**
  * Writes what one applying transaction decided, at its end and in batches: the events' states,
- * lineage steps, movements, the parked rows it touched (as the parked set now holds them) and the
- * outbound messages.
+ * lineage steps, movements, exceptions raised and decided, the parked rows it touched (as the
+ * parked set now holds them) and the outbound messages.
  */
 final class BatchWriter {
 
@@ -26,6 +26,8 @@ final class BatchWriter {
         log.transition(batch.stateChanges());
         store.insertSteps(batch.steps);
         store.insertMovementRows(batch.movements);
+        store.insertExceptions(batch.raisedExceptions());
+        store.updateExceptions(batch.changedExceptions());
         List<ParkedEvent> stillParked = new ArrayList<>();
         for (UUID id : batch.parkedTouched) {
             ParkedEvent p = parked.get(id);

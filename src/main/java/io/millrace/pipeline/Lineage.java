@@ -40,10 +40,6 @@ public class Lineage {
 
     private final List<LineageSteps> otherSteps;
 
-    Lineage(PipelineStore store, LedgerQueries ledger, Publications publications) {
-        this(store, ledger, publications, List.of());
-    }
-
     Lineage(PipelineStore store, LedgerQueries ledger, Publications publications, List<LineageSteps> otherSteps) {
         this.store = store;
         this.ledger = ledger;
@@ -57,10 +53,10 @@ public class Lineage {
         steps.add(new StepView("ACCEPTED", event.acceptedAt(), null, null, "key:" + event.producerKeyId(),
                 new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
         for (Step s : store.steps(id)) {
-            steps.add(new StepView(s.step(), s.at(), s.reason(), s.message(), s.actor(), new ArrayList<>(),
+            steps.add(new StepView(s.kind().name(), s.at(), s.reason(), s.message(), s.actor(), new ArrayList<>(),
                     new ArrayList<>(), new ArrayList<>()));
         }
-        StepView posted = steps.stream().filter(s -> s.step().equals(Step.POSTED)).findFirst().orElse(null);
+        StepView posted = steps.stream().filter(s -> s.step().equals(Step.Kind.POSTED.name())).findFirst().orElse(null);
         if (posted != null) {
             for (JournalEntry entry : ledger.journalOf(id.toString())) {
                 posted.journalEntries().add(new EntryView(entry.entryId(), entry.plant(), entry.period().toString(),

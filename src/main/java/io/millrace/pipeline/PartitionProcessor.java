@@ -6,7 +6,6 @@ import io.millrace.eventlog.EventState;
 import io.millrace.eventlog.LoggedEvent;
 import io.millrace.ledger.BooksStore;
 import io.millrace.ledger.PostingEngines;
-import io.millrace.ledger.UnitOfWork;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,10 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The applier when several hub instances share the events topic's partitions (ADR 0005). The
  * instance applies the records of the partitions its consumer group gave it; each unit of work is
- * one database transaction that locks the rows of the partitions it touches, then the lock rows of
- * the plants whose books it may change, applies through the accounting core exactly as the single
- * {@link Processor} does, and writes the books, the events' states, lineage, parked rows, outbox
- * messages and the partitions' next offsets together. A record below its partition's stored offset
+ * one {@link ApplyingTransaction}, the same frame as the single {@link Processor}'s, whose lane
+ * locks the rows of the partitions it touches, then the lock rows of the plants whose books it may
+ * change, and saves the partitions' next offsets with everything else. A record below its partition's stored offset
  * was taken up before and is skipped, and an event that is no longer pending is never applied
  * again, so a redelivery after a rebalance or a crash changes nothing.
  *
@@ -65,14 +63,10 @@ public final class PartitionProcessor implements Decisions {
     private record Lane(long generation, List<ParkedEvent> parked) {
     }
 
-    private final TransactionTemplate transactions;
-    private final BooksStore books;
-    private final PostingEngines engines;
+    private final ApplyingTransaction frame;
     private final EventLog log;
     private final PipelineStore store;
     private final PartitionRows rows;
-    private final BatchWriter writer;
-    private final PipelineMetrics metrics;
     private final Clock clock;
     private final PipelineSettings settings;
     private final Partitioning partitioning;
@@ -88,14 +82,11 @@ public final class PartitionProcessor implements Decisions {
                        PipelineStore store, PartitionRows rows, Publications publications, PipelineMetrics metrics,
                        Clock clock, PipelineSettings settings, Partitioning partitioning, Duration orphanWait, EventCatalog catalog) {
         this.decoder = new EventDecoder(catalog);
-        this.transactions = transactions;
-        this.books = books;
-        this.engines = engines;
+        this.frame = new ApplyingTransaction(transactions, books, engines, log, store, publications, decoder, metrics,
+                clock);
         this.log = log;
         this.store = store;
         this.rows = rows;
-        this.writer = new BatchWriter(log, store, publications);
-        this.metrics = metrics;
         this.clock = clock;
         this.settings = settings;
         this.partitioning = partitioning;
@@ -416,48 +407,71 @@ public final class PartitionProcessor implements Decisions {
     private <T> T transact(SortedSet<Integer> partitions, Set<String> plants, Work<T> work) {
         lock.lock();
         try {
-            Map<Integer, PartitionRows.Partition> locked = new HashMap<>();
-            ParkedEvents parked = new ParkedEvents();
-            BatchWork batch = new BatchWork();
+            PartitionsLane<T> lane = new PartitionsLane<>(partitions, plants, work);
             T result;
             try {
-                result = transactions.execute(status -> {
-                    locked.putAll(rows.lock(partitions));
-                    refresh(locked);
-                    partitions.forEach(p -> lanes.get(p).parked().forEach(parked::put));
-                    SortedSet<String> toLock = new TreeSet<>(plants);
-                    parked.inOrder().forEach(e -> toLock.addAll(e.decoded().plants()));
-                    rows.lockPlants(toLock);
-                    UnitOfWork unit = books.begin();
-                    Applier applier = new Applier(engines.over(unit, new LoggedPostings(log, store, batch, decoder)), parked,
-                            batch, store, clock);
-                    Map<Integer, Long> next = new HashMap<>();
-                    T value = work.run(applier, locked, next);
-                    unit.flush();
-                    writer.write(batch, parked);
-                    for (PartitionRows.Partition row : locked.values()) {
-                        rows.save(new PartitionRows.Partition(row.partition(),
-                                next.getOrDefault(row.partition(), row.nextOffset()), row.generation() + 1));
-                    }
-                    return value;
-                });
+                result = frame.run(lane);
             } catch (RuntimeException | Error ex) {
                 partitions.forEach(lanes::remove); // the parked sets in memory may hold what was rolled back
                 throw ex;
             }
-            Map<Integer, List<ParkedEvent>> byPartition = parked.inOrder().stream()
+            Map<Integer, List<ParkedEvent>> byPartition = lane.parked.inOrder().stream()
                     .collect(Collectors.groupingBy(e -> partitioning.of(e.decoded().logged())));
             for (int p : partitions) {
-                Lane before = lanes.put(p, new Lane(locked.get(p).generation() + 1, byPartition.getOrDefault(p, List.of())));
+                Lane before = lanes.put(p, new Lane(lane.locked.get(p).generation() + 1,
+                        byPartition.getOrDefault(p, List.of())));
                 if (before != null) {
-                    before.parked().stream().filter(e -> parked.get(e.decoded().trackingId()) == null)
+                    before.parked().stream().filter(e -> lane.parked.get(e.decoded().trackingId()) == null)
                             .forEach(e -> retries.remove(e.decoded().trackingId()));
                 }
             }
-            metrics.committed(batch.counted, clock.instant());
             return result;
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Some partitions of the events topic as one lane: their rows are locked, then the lock rows of
+     * the plants whose books the work or their parked events may change; their next offsets are
+     * saved with everything else.
+     */
+    private final class PartitionsLane<T> implements ApplyingTransaction.Lane<T> {
+        private final SortedSet<Integer> partitions;
+        private final Set<String> plants;
+        private final Work<T> work;
+        final Map<Integer, PartitionRows.Partition> locked = new HashMap<>();
+        final ParkedEvents parked = new ParkedEvents();
+        private final Map<Integer, Long> next = new HashMap<>();
+
+        PartitionsLane(SortedSet<Integer> partitions, Set<String> plants, Work<T> work) {
+            this.partitions = partitions;
+            this.plants = plants;
+            this.work = work;
+        }
+
+        @Override
+        public ParkedEvents open() {
+            locked.putAll(rows.lock(partitions));
+            refresh(locked);
+            partitions.forEach(p -> lanes.get(p).parked().forEach(parked::put));
+            SortedSet<String> toLock = new TreeSet<>(plants);
+            parked.inOrder().forEach(e -> toLock.addAll(e.decoded().plants()));
+            rows.lockPlants(toLock);
+            return parked;
+        }
+
+        @Override
+        public T apply(Applier applier) {
+            return work.run(applier, locked, next);
+        }
+
+        @Override
+        public void close() {
+            for (PartitionRows.Partition row : locked.values()) {
+                rows.save(new PartitionRows.Partition(row.partition(),
+                        next.getOrDefault(row.partition(), row.nextOffset()), row.generation() + 1));
+            }
         }
     }
 

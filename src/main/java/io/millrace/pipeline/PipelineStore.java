@@ -32,6 +32,10 @@ final class PipelineStore {
                      Instant parkedAt, int attempts) {
     }
 
+    /** The {@code line}-th inventory movement an event caused, as the batch writes it. */
+    record MovementRow(UUID trackingId, int line, io.millrace.accounting.posting.InventoryMovement movement) {
+    }
+
     /** An inventory movement an event caused. */
     record Movement(String plant, String location, String item, String lot, String status,
                     java.math.BigDecimal quantity) {
@@ -83,47 +87,43 @@ final class PipelineStore {
             return;
         }
         jdbc.batchUpdate("INSERT INTO pipeline_step (tracking_id, step, at, reason, message, actor) "
-                + "VALUES (?,?,?,?,?,?)", steps.stream().map(s -> new Object[] {s.trackingId(), s.step(), utc(s.at()),
-                s.reason(), clip(s.message()), s.actor()}).toList());
+                + "VALUES (?,?,?,?,?,?)", steps.stream().map(s -> new Object[] {s.trackingId(), s.kind().name(),
+                utc(s.at()), s.reason(), clip(s.message()), s.actor()}).toList());
     }
 
-    void insertMovements(UUID trackingId, List<InventoryMovement> movements, List<Object[]> into) {
-        int line = 1;
-        for (InventoryMovement m : movements) {
-            StockKey k = m.key();
-            into.add(new Object[] {trackingId, line++, k.plant(), k.location(), k.item(), k.lot(), k.status().name(),
-                    m.quantity()});
-        }
-    }
-
-    void insertMovementRows(List<Object[]> rows) {
+    void insertMovementRows(List<MovementRow> rows) {
         if (!rows.isEmpty()) {
             jdbc.batchUpdate("INSERT INTO pipeline_movement (tracking_id, line_no, plant, location, item, lot, status, "
-                    + "quantity) VALUES (?,?,?,?,?,?,?,?)", rows);
+                    + "quantity) VALUES (?,?,?,?,?,?,?,?)", rows.stream().map(r -> {
+                        StockKey k = r.movement().key();
+                        return new Object[] {r.trackingId(), r.line(), k.plant(), k.location(), k.item(), k.lot(),
+                                k.status().name(), r.movement().quantity()};
+                    }).toList());
         }
     }
 
-    void insertException(ExceptionItem e) {
-        jdbc.update("INSERT INTO pipeline_exception (" + EXCEPTION_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                e.id(), e.trackingId(), e.position(), e.type(), e.plant(), e.reason(), clip(e.message()),
-                utc(e.raisedAt()), e.status(), e.decidedBy(), e.decidedAt() == null ? null : utc(e.decidedAt()));
+    void insertExceptions(List<ExceptionItem> items) {
+        if (!items.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO pipeline_exception (" + EXCEPTION_COLUMNS
+                    + ") VALUES (?,?,?,?,?,?,?,?,?,?,?)", items.stream().map(e -> new Object[] {e.id(),
+                            e.trackingId(), e.position(), e.type(), e.plant(), e.reason(), clip(e.message()),
+                            utc(e.raisedAt()), e.status(), e.decidedBy(),
+                            e.decidedAt() == null ? null : utc(e.decidedAt())}).toList());
+        }
     }
 
-    void updateException(ExceptionItem e) {
-        jdbc.update("UPDATE pipeline_exception SET reason = ?, message = ?, status = ?, decided_by = ?, decided_at = ? "
-                + "WHERE id = ?", e.reason(), clip(e.message()), e.status(), e.decidedBy(),
-                e.decidedAt() == null ? null : utc(e.decidedAt()), e.id());
+    void updateExceptions(List<ExceptionItem> items) {
+        if (!items.isEmpty()) {
+            jdbc.batchUpdate("UPDATE pipeline_exception SET reason = ?, message = ?, status = ?, decided_by = ?, "
+                    + "decided_at = ? WHERE id = ?", items.stream().map(e -> new Object[] {e.reason(),
+                    clip(e.message()), e.status(), e.decidedBy(), e.decidedAt() == null ? null : utc(e.decidedAt()),
+                    e.id()}).toList());
+        }
     }
 
     Optional<ExceptionItem> exception(UUID id) {
         return jdbc.query("SELECT " + EXCEPTION_COLUMNS + " FROM pipeline_exception WHERE id = ?",
                 PipelineStore::exceptionRow, id).stream().findFirst();
-    }
-
-    /** The open exception of an event, if any (an event has at most one open at a time). */
-    Optional<ExceptionItem> openExceptionOf(UUID trackingId) {
-        return jdbc.query("SELECT " + EXCEPTION_COLUMNS + " FROM pipeline_exception WHERE tracking_id = ? "
-                + "AND status = 'OPEN'", PipelineStore::exceptionRow, trackingId).stream().findFirst();
     }
 
     /** Open exceptions whose reason is one of {@code reasons}, in acceptance order. */
@@ -151,15 +151,11 @@ final class PipelineStore {
         return n == null ? 0 : n;
     }
 
-    List<ExceptionItem> exceptionsOf(UUID trackingId) {
-        return jdbc.query("SELECT " + EXCEPTION_COLUMNS + " FROM pipeline_exception WHERE tracking_id = ? "
-                + "ORDER BY raised_at", PipelineStore::exceptionRow, trackingId);
-    }
-
     List<Step> steps(UUID trackingId) {
         return jdbc.query("SELECT tracking_id, step, at, reason, message, actor FROM pipeline_step "
                 + "WHERE tracking_id = ? ORDER BY step_seq", (rs, n) -> new Step(rs.getObject(1, UUID.class),
-                rs.getString(2), instant(rs, 3), rs.getString(4), rs.getString(5), rs.getString(6)), trackingId);
+                Step.Kind.valueOf(rs.getString(2)), instant(rs, 3), rs.getString(4), rs.getString(5),
+                rs.getString(6)), trackingId);
     }
 
     List<Movement> movements(UUID trackingId) {

@@ -6,7 +6,6 @@ import io.millrace.eventlog.EventState;
 import io.millrace.eventlog.LoggedEvent;
 import io.millrace.ledger.BooksStore;
 import io.millrace.ledger.PostingEngines;
-import io.millrace.ledger.UnitOfWork;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -20,11 +19,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The applier. Every unit of work (a micro-batch of new events, a park-window expiry, a retry
- * after master data changed, an operator decision) is one database transaction that first locks
- * the cursor row (one applier at a time across hub instances), applies through the accounting
- * core on a fresh unit of work, and writes the books, the events' states, lineage, parked rows,
- * outbox messages and the cursor together. A crash at any point leaves either all of it or none.
+ * The applier of the whole log as one lane. Every unit of work (a micro-batch of new events, a
+ * park-window expiry, a retry after master data changed, an operator decision) is one
+ * {@link ApplyingTransaction} whose lane locks the cursor row (one applier at a time across hub
+ * instances) and saves the cursor with everything else. A crash at any point leaves either all of
+ * it or none.
  */
 public class Processor implements Decisions {
 
@@ -40,13 +39,9 @@ public class Processor implements Decisions {
         long position;
     }
 
-    private final TransactionTemplate transactions;
-    private final BooksStore books;
-    private final PostingEngines engines;
+    private final ApplyingTransaction frame;
     private final EventLog log;
     private final PipelineStore store;
-    private final BatchWriter writer;
-    private final PipelineMetrics metrics;
     private final Clock clock;
     private final PipelineSettings settings;
     private final EventDecoder decoder;
@@ -60,13 +55,10 @@ public class Processor implements Decisions {
               PipelineStore store, Publications publications, PipelineMetrics metrics, Clock clock,
               PipelineSettings settings, EventCatalog catalog) {
         this.decoder = new EventDecoder(catalog);
-        this.transactions = transactions;
-        this.books = books;
-        this.engines = engines;
+        this.frame = new ApplyingTransaction(transactions, books, engines, log, store, publications, decoder, metrics,
+                clock);
         this.log = log;
         this.store = store;
-        this.writer = new BatchWriter(log, store, publications);
-        this.metrics = metrics;
         this.clock = clock;
         this.settings = settings;
     }
@@ -182,38 +174,51 @@ public class Processor implements Decisions {
     private <T> T transact(Work<T> work) {
         lock.lock();
         try {
-            BatchWork[] done = new BatchWork[1];
-            long[] generation = new long[1];
+            CursorLane<T> lane = new CursorLane<>(work);
             T result;
             try {
-                result = transactions.execute(status -> {
-                    PipelineStore.Cursor cursor = store.lockCursor();
-                    if (cursor.generation() != knownGeneration) {
-                        reload();
-                    }
-                    UnitOfWork unit = books.begin();
-                    BatchWork batch = new BatchWork();
-                    Applier applier = new Applier(engines.over(unit, new LoggedPostings(log, store, batch, decoder)), parked,
-                            batch, store, clock);
-                    Advance advance = new Advance();
-                    advance.position = cursor.position();
-                    T value = work.run(applier, cursor, advance);
-                    unit.flush();
-                    writer.write(batch, parked);
-                    generation[0] = cursor.generation() + 1;
-                    store.saveCursor(new PipelineStore.Cursor(advance.position, generation[0]));
-                    done[0] = batch;
-                    return value;
-                });
+                result = frame.run(lane);
             } catch (RuntimeException | Error ex) {
                 knownGeneration = -1; // the parked set in memory may hold what was rolled back
                 throw ex;
             }
-            knownGeneration = generation[0];
-            metrics.committed(done[0].counted, clock.instant());
+            knownGeneration = lane.generation;
             return result;
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** The whole log as one lane: its position is the cursor row, locked by every transaction. */
+    private final class CursorLane<T> implements ApplyingTransaction.Lane<T> {
+        private final Work<T> work;
+        private final Advance advance = new Advance();
+        private PipelineStore.Cursor cursor;
+        long generation;
+
+        CursorLane(Work<T> work) {
+            this.work = work;
+        }
+
+        @Override
+        public ParkedEvents open() {
+            cursor = store.lockCursor();
+            if (cursor.generation() != knownGeneration) {
+                reload();
+            }
+            advance.position = cursor.position();
+            return parked;
+        }
+
+        @Override
+        public T apply(Applier applier) {
+            return work.run(applier, cursor, advance);
+        }
+
+        @Override
+        public void close() {
+            generation = cursor.generation() + 1;
+            store.saveCursor(new PipelineStore.Cursor(advance.position, generation));
         }
     }
 

@@ -90,4 +90,44 @@ class ArchitectureTest {
                 .because("the edge agent is an application of its own, started by the launcher")
                 .check(classes);
     }
+
+    @Test
+    void intakeOnlyWritesAndEventTrackingReadsWhatIntakeAndThePipelineWrote() {
+        noClasses().that().resideInAPackage("io.millrace.intake..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.millrace.pipeline..", "io.millrace.tracking..",
+                        "io.millrace.ledger..")
+                .because("intake validates and appends; reading events back with their lineage is event tracking's")
+                .check(classes);
+    }
+
+    /**
+     * The modules of accepting and applying, each with every module it may use. A new dependency
+     * is a design decision: declare it here.
+     */
+    private static final java.util.Map<String, java.util.Set<String>> DECLARED = java.util.Map.of(
+            "storage", java.util.Set.of(),
+            "eventlog", java.util.Set.of(),
+            "intake", java.util.Set.of("access", "accounting", "catalog", "eventlog", "web"),
+            "tracking", java.util.Set.of("access", "catalog", "eventlog", "intake", "pipeline", "web"),
+            "pipeline", java.util.Set.of("access", "accounting", "audit", "catalog", "eventlog", "ledger", "masterdata",
+                    "outbox", "web"));
+
+    @Test
+    void theModulesOfAcceptingAndApplyingUseOnlyTheModulesTheyDeclare() {
+        java.util.Set<String> modules = new java.util.TreeSet<>();
+        classes.forEach(c -> {
+            String name = c.getPackageName();
+            if (name.startsWith("io.millrace.")) {
+                modules.add(name.substring("io.millrace.".length()).split("\\.")[0]);
+            }
+        });
+        DECLARED.forEach((module, allowed) -> {
+            String[] others = modules.stream().filter(m -> !m.equals(module) && !allowed.contains(m))
+                    .map(m -> "io.millrace." + m + "..").toArray(String[]::new);
+            noClasses().that().resideInAPackage("io.millrace." + module + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(others)
+                    .because(module + " declares " + allowed)
+                    .check(classes);
+        });
+    }
 }

@@ -176,7 +176,14 @@ class ExceptionsApiIT extends HubIntegrationTest {
         awaitState(send("mfg.production.order.released", "{\"orderId\":\"MO-M-" + u + "\",\"item\":\"FG-" + u
                 + "\",\"quantity\":5,\"uom\":\"ea\"}"), "POSTED");
         assertThat(http.get("/actuator/prometheus", null).statusCode()).isEqualTo(401);
+        // the meters are recorded once the transaction that made the event POSTED has committed
         HttpResponse<String> scraped = http.get("/actuator/prometheus", operator);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (!scraped.body().contains("millrace_posting_latency_accepted_seconds_count{")
+                && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            scraped = http.get("/actuator/prometheus", operator);
+        }
         assertThat(scraped.statusCode()).isEqualTo(200);
         assertThat(scraped.body()).contains("millrace_events_posted_total{", "plant=\"" + plant + "\"",
                 "millrace_posting_latency_accepted_seconds_bucket{", "millrace_posting_latency_accepted_seconds_count{",

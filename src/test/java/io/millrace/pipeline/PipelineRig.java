@@ -75,7 +75,7 @@ final class PipelineRig implements AutoCloseable {
                 new BooksStore(database.dataSource()), new PostingEngines(master, PostingSettings.defaults()), log,
                 store, publications, new PipelineMetrics(meters, log, plant -> true), clock, settings, CATALOG);
         queue = new ExceptionQueue(processor, store, new io.millrace.audit.AuditLog(new io.millrace.audit.InMemoryAuditRecords(), java.time.Clock.systemUTC()));
-        lineage = new Lineage(store, ledger, publications);
+        lineage = new Lineage(store, ledger, publications, List.of());
     }
 
     /**
