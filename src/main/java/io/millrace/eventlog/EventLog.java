@@ -27,9 +27,6 @@ public interface EventLog {
     /** Events with a position greater than {@code afterPosition}, in acceptance order. */
     List<LoggedEvent> readAfter(long afterPosition, int limit);
 
-    /** Moves an event to another processing state; false when no event has this tracking id. */
-    boolean updateState(UUID trackingId, EventState state);
-
     Backlog backlog();
 
     /**

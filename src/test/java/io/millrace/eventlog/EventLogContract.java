@@ -1,6 +1,7 @@
 package io.millrace.eventlog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.millrace.testing.TestDatabase;
 import java.time.Clock;
@@ -212,10 +213,16 @@ public abstract class EventLogContract {
                 event("urn:s:mes", "b", "1"), event("urn:s:mes", "c", "1"), event("urn:s:mes", "d", "1"))));
         assertThat(log.backlog()).isEqualTo(new Backlog(4, 0, 0, 0));
 
-        assertThat(log.updateState(receipts.get(0).trackingId(), EventState.PARKED)).isTrue();
-        assertThat(log.updateState(receipts.get(1).trackingId(), EventState.EXCEPTION)).isTrue();
-        assertThat(log.updateState(receipts.get(2).trackingId(), EventState.POSTED)).isTrue();
-        assertThat(log.updateState(UUID.randomUUID(), EventState.POSTED)).isFalse();
+        log.transition(List.of(new StateChange(receipts.get(0).trackingId(), EventState.PENDING, EventState.PARKED),
+                new StateChange(receipts.get(1).trackingId(), EventState.PENDING, EventState.EXCEPTION),
+                new StateChange(receipts.get(2).trackingId(), EventState.PENDING, EventState.POSTED)));
+        assertThatThrownBy(() -> log.transition(List.of(
+                new StateChange(receipts.get(3).trackingId(), EventState.PENDING, EventState.POSTED),
+                new StateChange(UUID.randomUUID(), EventState.PENDING, EventState.POSTED))))
+                .as("an unknown event fails the whole transition").isInstanceOf(EventLogFailure.class);
+        assertThatThrownBy(() -> log.transition(List.of(
+                new StateChange(receipts.get(2).trackingId(), EventState.PENDING, EventState.POSTED))))
+                .as("an event no longer in the state the change starts from").isInstanceOf(EventLogFailure.class);
 
         assertThat(log.backlog()).isEqualTo(new Backlog(1, 1, 1, 1));
         assertThat(log.find(receipts.get(0).trackingId()).orElseThrow().state()).isEqualTo(EventState.PARKED);

@@ -289,57 +289,6 @@ public final class JdbcEventLog implements EventLog {
     }
 
     @Override
-    public boolean updateState(UUID trackingId, EventState state) {
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                boolean found = updateState(c, trackingId, state);
-                c.commit();
-                return found;
-            } catch (SQLException | RuntimeException ex) {
-                rollbackAfter(c, ex);
-                throw ex;
-            } finally {
-                restoreAutoCommit(c, autoCommit);
-            }
-        } catch (SQLException ex) {
-            throw new EventLogFailure("could not update the state of event " + trackingId, ex);
-        }
-    }
-
-    private static boolean updateState(Connection c, UUID trackingId, EventState state) throws SQLException {
-        String current;
-        try (PreparedStatement s = c.prepareStatement("SELECT state FROM event_log WHERE tracking_id = ? FOR UPDATE")) {
-            s.setObject(1, trackingId);
-            try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    return false;
-                }
-                current = rs.getString(1);
-            }
-        }
-        if (current.equals(state.name())) {
-            return true;
-        }
-        try (PreparedStatement update = c.prepareStatement("UPDATE event_log SET state = ? WHERE tracking_id = ?");
-             PreparedStatement count = c.prepareStatement(
-                     "UPDATE event_log_state_count SET events = events + ? WHERE state = ?")) {
-            update.setString(1, state.name());
-            update.setObject(2, trackingId);
-            update.executeUpdate();
-            count.setLong(1, -1);
-            count.setString(2, current);
-            count.addBatch();
-            count.setLong(1, 1);
-            count.setString(2, state.name());
-            count.addBatch();
-            count.executeBatch();
-        }
-        return true;
-    }
-
-    @Override
     public void transition(List<StateChange> changes) {
         if (changes.isEmpty()) {
             return;

@@ -4,7 +4,6 @@ import io.millrace.eventlog.AppendResult;
 import io.millrace.eventlog.AppendSignal;
 import io.millrace.eventlog.Backlog;
 import io.millrace.eventlog.EventLog;
-import io.millrace.eventlog.EventState;
 import io.millrace.eventlog.LoggedEvent;
 import io.millrace.eventlog.NewEvent;
 import io.millrace.eventlog.StateChange;
@@ -57,11 +56,6 @@ public final class KafkaEventLog implements EventLog {
     @Override
     public List<LoggedEvent> readAfter(long afterPosition, int limit) {
         return database.readAfter(afterPosition, limit);
-    }
-
-    @Override
-    public boolean updateState(UUID trackingId, EventState state) {
-        return database.updateState(trackingId, state);
     }
 
     @Override
