@@ -10,16 +10,17 @@ import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * Recognises a request that failed because the database could not be reached (down, restarting,
- * refusing connections, out of connections). Such a request changed nothing and will succeed when
- * the database is back, so it is answered {@code 503 Service Unavailable} with
- * {@code Retry-After}, telling producers to send it again, rather than 500.
+ * refusing connections, out of connections). Such a request succeeds when the database is back,
+ * and sending it again is safe (intake answers an event it already took as a duplicate; the
+ * connection may have broken after a commit), so it is answered {@code 503 Service Unavailable}
+ * with {@code Retry-After}, telling producers to send it again, rather than 500.
  */
 public final class StorageUnavailable {
 
     /** Seconds a client waits before sending again; a restarting database is usually back by then. */
     public static final int RETRY_AFTER_SECONDS = 5;
-    public static final String DETAIL = "The hub cannot reach its database just now; nothing was changed. "
-            + "Send the request again after the Retry-After interval.";
+    public static final String DETAIL = "The hub cannot reach its database just now. Send the request again "
+            + "after the Retry-After interval; an event the hub took before the failure is answered as a duplicate.";
 
     private StorageUnavailable() {
     }

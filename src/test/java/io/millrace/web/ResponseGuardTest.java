@@ -38,7 +38,7 @@ class ResponseGuardTest {
 
         assertThat(response.getStatus()).isEqualTo(503);
         assertThat(response.getHeader("Retry-After")).isEqualTo("5");
-        assertThat(response.getContentAsString()).contains("\"status\":503").contains("nothing was changed")
+        assertThat(response.getContentAsString()).contains("\"status\":503").contains("Send the request again")
                 .doesNotContain("Hikari");
     }
 
