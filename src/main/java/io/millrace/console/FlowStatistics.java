@@ -25,12 +25,23 @@ final class FlowStatistics {
 
     static final Duration WINDOW = Duration.ofHours(6);
     static final int WINDOW_EVENTS = 20_000;
-    static final Duration BUCKET = Duration.ofMinutes(10);
+    /** Chart buckets: fine while the window is short (a hub that just started), coarser over hours. */
+    static Duration bucketFor(Duration span) {
+        if (span.compareTo(Duration.ofHours(1)) <= 0) {
+            return Duration.ofMinutes(1);
+        }
+        return span.compareTo(Duration.ofHours(3)) <= 0 ? Duration.ofMinutes(5) : Duration.ofMinutes(10);
+    }
     /** A source that sent nothing for this long is shown as quiet. */
     static final Duration QUIET_AFTER = Duration.ofMinutes(5);
 
     record Flow(String plant, String type, long lastHour, double perMinute, long backlog, Double p50Seconds,
                 Double p95Seconds, long openExceptions) {
+    }
+
+    /** One plant at a glance: its flows summed, latency over all its events. */
+    record Plant(String plant, long lastHour, double perMinute, long backlog, Double p95Seconds, long openExceptions,
+                 int flows, int channels, int quietChannels) {
     }
 
     record Channel(String source, String plant, long lastHour, Instant lastSeen, boolean quiet) {
@@ -40,10 +51,10 @@ final class FlowStatistics {
     }
 
     /** Parallel arrays for the chart: bucket start (epoch seconds), events per minute, p95 latency in seconds. */
-    record Series(List<Long> times, List<Double> perMinute, List<Double> p95Seconds) {
+    record Series(long bucketSeconds, List<Long> times, List<Double> perMinute, List<Double> p95Seconds) {
     }
 
-    record Overview(Instant at, List<Flow> flows, List<Channel> channels, List<ErpLag> erp, Series series,
+    record Overview(Instant at, List<Plant> plants, List<Flow> flows, List<Channel> channels, List<ErpLag> erp, Series series,
                     long windowEvents) {
     }
 
@@ -53,8 +64,12 @@ final class FlowStatistics {
         }
     }
 
+    /** Every open overview polls: within this time they share one reading. */
+    static final Duration FRESH_FOR = Duration.ofSeconds(5);
+
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private volatile Overview last;
 
     FlowStatistics(DataSource dataSource, Clock clock) {
         this.jdbc = new JdbcTemplate(dataSource);
@@ -62,9 +77,21 @@ final class FlowStatistics {
     }
 
     Overview overview() {
+        Overview cached = last;
+        if (cached != null && clock.instant().isBefore(cached.at().plus(FRESH_FOR))) {
+            return cached;
+        }
+        last = read();
+        return last;
+    }
+
+    private Overview read() {
         Instant now = clock.instant();
         List<Row> rows = window(now);
-        return new Overview(now, flows(rows, now), channels(rows, now), erpLag(now), series(rows, now), rows.size());
+        List<Flow> flows = flows(rows, now);
+        List<Channel> channels = channels(rows, now);
+        return new Overview(now, plants(rows, flows, channels), flows, channels, erpLag(now), series(rows, now),
+                rows.size());
     }
 
     private List<Row> window(Instant now) {
@@ -106,6 +133,28 @@ final class FlowStatistics {
         return flows;
     }
 
+    private static List<Plant> plants(List<Row> rows, List<Flow> flows, List<Channel> channels) {
+        Map<String, List<Double>> latencies = new TreeMap<>();
+        rows.forEach(r -> {
+            List<Double> list = latencies.computeIfAbsent(r.plant(), k -> new ArrayList<>());
+            if (r.latencySeconds() != null) {
+                list.add(r.latencySeconds());
+            }
+        });
+        flows.forEach(f -> latencies.computeIfAbsent(f.plant(), k -> new ArrayList<>()));
+        List<Plant> plants = new ArrayList<>();
+        latencies.forEach((plant, list) -> {
+            List<Flow> own = flows.stream().filter(f -> f.plant().equals(plant)).toList();
+            List<Channel> sources = channels.stream().filter(c -> plant.equals(c.plant())).toList();
+            list.sort(Comparator.naturalOrder());
+            long lastHour = own.stream().mapToLong(Flow::lastHour).sum();
+            plants.add(new Plant(plant, lastHour, lastHour / 60.0, own.stream().mapToLong(Flow::backlog).sum(),
+                    percentile(list, 0.95), own.stream().mapToLong(Flow::openExceptions).sum(), own.size(),
+                    sources.size(), (int) sources.stream().filter(Channel::quiet).count()));
+        });
+        return plants;
+    }
+
     private List<Channel> channels(List<Row> rows, Instant now) {
         Map<String, List<Row>> bySource = new TreeMap<>();
         rows.forEach(r -> bySource.computeIfAbsent(r.source(), k -> new ArrayList<>()).add(r));
@@ -134,10 +183,15 @@ final class FlowStatistics {
     }
 
     private Series series(List<Row> rows, Instant now) {
-        long bucket = BUCKET.toSeconds();
+        Instant first = rows.stream().map(Row::acceptedAt).min(Comparator.naturalOrder()).orElse(now);
+        Duration span = Duration.between(first, now);
+        span = span.compareTo(Duration.ofMinutes(10)) < 0 ? Duration.ofMinutes(10) : span;
+        Duration size = bucketFor(span.compareTo(WINDOW) > 0 ? WINDOW : span);
+        long bucket = size.toSeconds();
         long end = now.getEpochSecond() / bucket * bucket;
-        long start = end - WINDOW.toSeconds();
-        int count = (int) ((end - start) / bucket) + 1;
+        long start = Math.max(end - WINDOW.toSeconds(), (now.getEpochSecond() - span.toSeconds()) / bucket * bucket);
+        // the bucket still filling is left out, so the line does not drop at its end
+        int count = (int) Math.max(1, (end - start) / bucket);
         List<List<Double>> latencies = new ArrayList<>();
         long[] accepted = new long[count];
         for (int i = 0; i < count; i++) {
@@ -157,12 +211,12 @@ final class FlowStatistics {
         List<Double> p95 = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             times.add(start + i * bucket);
-            perMinute.add(accepted[i] / (double) BUCKET.toMinutes());
+            perMinute.add(accepted[i] / (double) size.toMinutes());
             List<Double> sorted = latencies.get(i);
             sorted.sort(Comparator.naturalOrder());
             p95.add(percentile(sorted, 0.95));
         }
-        return new Series(times, perMinute, p95);
+        return new Series(bucket, times, perMinute, p95);
     }
 
     /** Nearest-rank percentile of sorted values; null when there are none. */

@@ -30,11 +30,12 @@ class OverviewController {
         return "console/overview";
     }
 
-    @GetMapping("/console/overview/live")
-    String live(Caller caller, Model model) {
+    /** The parts that refresh in place: the tiles and plants above the chart, channels, ERP and flows below it. */
+    @GetMapping("/console/overview/{part:top|bottom}")
+    String live(Caller caller, @org.springframework.web.bind.annotation.PathVariable String part, Model model) {
         caller.requireReadAll();
         fill(model);
-        return "console/overview :: live";
+        return "console/overview :: " + part;
     }
 
     @GetMapping("/console/overview/series")

@@ -1,29 +1,15 @@
 package io.millrace.ledger;
 
 import io.millrace.access.Caller;
-import io.millrace.audit.AuditTrail;
-import io.millrace.accounting.books.ClosedPeriod;
-import io.millrace.accounting.ledger.TrialBalance;
-import io.millrace.accounting.posting.AccountingPeriodClose;
 import io.millrace.accounting.posting.PeriodCloseReport;
 import io.millrace.accounting.posting.PeriodReadiness;
-import io.millrace.web.ApiProblem;
-import io.millrace.web.FieldError;
-import java.util.LinkedHashMap;
-import java.util.List;
-import org.springframework.web.bind.annotation.RequestBody;
 import io.millrace.accounting.posting.PostingSettings;
-import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.YearMonth;
-import java.util.Map;
-import java.util.TreeMap;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
+import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
