@@ -20,7 +20,7 @@
       .then(s => {
         const data = [s.times, s.perMinute, s.p95Seconds];
         const opts = {
-          width: Math.max(320, el.clientWidth), height: 280,
+          width: Math.max(320, el.clientWidth), height: 280, legend: { live: false },
           scales: { x: { time: true }, rate: { auto: true }, lat: { auto: true } },
           series: [
             {},

@@ -90,7 +90,7 @@ final class FlowStatistics {
         List<Row> rows = window(now);
         List<Flow> flows = flows(rows, now);
         List<Channel> channels = channels(rows, now);
-        return new Overview(now, plants(rows, flows, channels), flows, channels, erpLag(now), series(rows, now),
+        return new Overview(now, plants(rows, flows, channels, now), flows, channels, erpLag(now), series(rows, now),
                 rows.size());
     }
 
@@ -120,6 +120,7 @@ final class FlowStatistics {
             byFlow.computeIfAbsent(key, k -> new ArrayList<>());
         }
         Instant hourAgo = now.minus(Duration.ofHours(1));
+        double minutes = rateMinutes(rows, now);
         List<Flow> flows = new ArrayList<>();
         byFlow.forEach((key, list) -> {
             String[] parts = key.split("\u0000", 2);
@@ -127,13 +128,13 @@ final class FlowStatistics {
             long backlog = list.stream().filter(r -> r.state().equals("PENDING") || r.state().equals("PARKED")).count();
             List<Double> latencies = list.stream().map(Row::latencySeconds).filter(java.util.Objects::nonNull)
                     .sorted().toList();
-            flows.add(new Flow(parts[0], parts[1], lastHour, lastHour / 60.0, backlog, percentile(latencies, 0.50),
+            flows.add(new Flow(parts[0], parts[1], lastHour, lastHour / minutes, backlog, percentile(latencies, 0.50),
                     percentile(latencies, 0.95), open.getOrDefault(key, 0L)));
         });
         return flows;
     }
 
-    private static List<Plant> plants(List<Row> rows, List<Flow> flows, List<Channel> channels) {
+    private static List<Plant> plants(List<Row> rows, List<Flow> flows, List<Channel> channels, Instant now) {
         Map<String, List<Double>> latencies = new TreeMap<>();
         rows.forEach(r -> {
             List<Double> list = latencies.computeIfAbsent(r.plant(), k -> new ArrayList<>());
@@ -142,13 +143,14 @@ final class FlowStatistics {
             }
         });
         flows.forEach(f -> latencies.computeIfAbsent(f.plant(), k -> new ArrayList<>()));
+        double minutes = rateMinutes(rows, now);
         List<Plant> plants = new ArrayList<>();
         latencies.forEach((plant, list) -> {
             List<Flow> own = flows.stream().filter(f -> f.plant().equals(plant)).toList();
             List<Channel> sources = channels.stream().filter(c -> plant.equals(c.plant())).toList();
             list.sort(Comparator.naturalOrder());
             long lastHour = own.stream().mapToLong(Flow::lastHour).sum();
-            plants.add(new Plant(plant, lastHour, lastHour / 60.0, own.stream().mapToLong(Flow::backlog).sum(),
+            plants.add(new Plant(plant, lastHour, lastHour / minutes, own.stream().mapToLong(Flow::backlog).sum(),
                     percentile(list, 0.95), own.stream().mapToLong(Flow::openExceptions).sum(), own.size(),
                     sources.size(), (int) sources.stream().filter(Channel::quiet).count()));
         });
@@ -190,8 +192,9 @@ final class FlowStatistics {
         long bucket = size.toSeconds();
         long end = now.getEpochSecond() / bucket * bucket;
         long start = Math.max(end - WINDOW.toSeconds(), (now.getEpochSecond() - span.toSeconds()) / bucket * bucket);
-        // the bucket still filling is left out, so the line does not drop at its end
-        int count = (int) Math.max(1, (end - start) / bucket);
+        int count = (int) ((end - start) / bucket) + 1;
+        // the last bucket is still filling: its rate is over the part of it that has passed
+        double lastMinutes = Math.max(10, now.getEpochSecond() - end) / 60.0;
         List<List<Double>> latencies = new ArrayList<>();
         long[] accepted = new long[count];
         for (int i = 0; i < count; i++) {
@@ -211,12 +214,24 @@ final class FlowStatistics {
         List<Double> p95 = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             times.add(start + i * bucket);
-            perMinute.add(accepted[i] / (double) size.toMinutes());
+            perMinute.add(accepted[i] / (i == count - 1 ? lastMinutes : (double) size.toMinutes()));
             List<Double> sorted = latencies.get(i);
             sorted.sort(Comparator.naturalOrder());
             p95.add(percentile(sorted, 0.95));
         }
         return new Series(bucket, times, perMinute, p95);
+    }
+
+    /**
+     * The minutes the last hour's counts cover: a whole hour, or less on a hub whose window starts
+     * later (one that just started), so that its rate is not diluted by minutes before its first event.
+     */
+    private static double rateMinutes(List<Row> rows, Instant now) {
+        Instant first = rows.stream().map(Row::acceptedAt).min(Comparator.naturalOrder()).orElse(null);
+        if (first == null) {
+            return 60;
+        }
+        return Math.min(60, Math.max(1, Duration.between(first, now).toSeconds() / 60.0));
     }
 
     /** Nearest-rank percentile of sorted values; null when there are none. */

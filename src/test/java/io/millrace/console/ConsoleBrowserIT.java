@@ -70,7 +70,7 @@ class ConsoleBrowserIT extends HubIntegrationTest {
         makeTheFailingConsumptionPostable(exceptionId);
 
         signIn(ADMIN_KEY);
-        assertThat(text(By.id("plants"))).contains(plant).contains("1 open exceptions");
+        assertThat(text(By.id("plants"))).contains(plant).contains("1 open exception");
         assertThat(text(By.id("flows"))).contains(plant).contains("mfg.production.material.consumed");
         wait.until(d -> !d.findElements(By.cssSelector("#flow-chart canvas")).isEmpty());
         checked("01-overview");
