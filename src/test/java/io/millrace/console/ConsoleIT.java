@@ -110,6 +110,23 @@ class ConsoleIT extends HubIntegrationTest {
         assertThat(get("/console").statusCode()).isEqualTo(302);
     }
 
+    @Test
+    void anOperatorClosesAPeriodFromTheConsoleThroughTheAuditedService() throws Exception {
+        String operator = http.issueKey(ADMIN_KEY, "{\"name\":\"console-closer\",\"role\":\"operator\"}");
+        signIn(operator);
+        String page = get("/console/close?period=2019-03").body();
+        assertThat(page).contains("Readiness of <span>2019-03</span>").contains("ready to close");
+
+        HttpResponse<String> closed = post("/console/close", "period=2019-03&_csrf=" + token());
+
+        assertThat(closed.statusCode()).isEqualTo(302);
+        assertThat(get("/console/close?period=2019-03").body()).contains("Closed by <b>key:");
+        var audit = io.millrace.testing.HubHttp.json(http.get("/api/v1/audit?action=period.closed&subject=period:2019-03",
+                ADMIN_KEY)).get("records");
+        assertThat(audit).hasSize(1);
+        assertThat(audit.get(0).get("actor").asString()).startsWith("key:");
+    }
+
     private void signIn(String key) throws Exception {
         HttpResponse<String> r = post("/console/sign-in", "key=" + URLEncoder.encode(key, StandardCharsets.UTF_8)
                 + "&_csrf=" + token());
