@@ -18,6 +18,14 @@ class AccessFilterConfig {
         return new CallerCache(clock.getIfAvailable(Clock::systemUTC), Duration.ofSeconds(30), 10_000);
     }
 
+    /** Console sign-ins are throttled per address apart from API calls, with the same limit. */
+    @Bean
+    KeySignIn keySignIn(Credentials credentials, ObjectProvider<Clock> clock,
+                        @Value("${millrace.access.failed-authentications-per-minute:20}") int failuresPerMinute) {
+        Clock time = clock.getIfAvailable(Clock::systemUTC);
+        return new KeySignIn(credentials, new AuthenticationFailures(time, failuresPerMinute), time);
+    }
+
     @Bean
     FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(Credentials credentials, CallerCache cache,
                                                       ObjectProvider<Clock> clock,

@@ -43,10 +43,11 @@ final class ApiKeyFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = path(request);
-        // the console page itself holds no data: it asks for a key and calls the API with it;
-        // the API description and its browsable page neither (every operation they describe needs a key)
+        // the console signs people in with a key and keeps them in a session of its own (its filter
+        // checks the key on every request); the API description and its browsable page hold no data
+        // (every operation they describe needs a key)
         return path.equals("/actuator/health") || path.startsWith("/actuator/health/")
-                || (path.equals("/console") && "GET".equals(request.getMethod()))
+                || path.equals("/console") || path.startsWith("/console/")
                 || ("GET".equals(request.getMethod()) && ApiDocs.isPublic(path));
     }
 

@@ -83,7 +83,7 @@ public class KeyIssuer {
         return new IssuedKey(credential.keyId(), key);
     }
 
-    List<KeyView> list() {
+    public List<KeyView> list() {
         Instant now = clock.instant();
         return credentials.all().stream().map(c -> KeyView.of(c, now)).toList();
     }

@@ -142,7 +142,8 @@ public final class DemoCommand implements Callable<Integer> {
     private void printBanner(String base, String admin, String operator, String auditor, String producer,
                              List<String> simulated) {
         System.out.println();
-        System.out.println("Millrace demo hub: " + base + "  (console: " + base + "/console)");
+        System.out.println("Millrace demo hub: " + base);
+        System.out.println("  console    " + base + "/console  (sign in with the operator key below)");
         System.out.println("  storage    embedded, " + dataDir.toAbsolutePath());
         System.out.println("  simulating plants " + String.join(", ", simulated) + " at " + rate + " events/s");
         System.out.println("  credentials (Authorization: Bearer <key>):");

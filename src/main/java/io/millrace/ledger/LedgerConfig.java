@@ -73,6 +73,17 @@ public class LedgerConfig {
     }
 
     @Bean
+    PeriodClosing periodClosing(BooksStore store, LedgerQueries queries,
+                                org.springframework.transaction.PlatformTransactionManager transactionManager,
+                                org.springframework.beans.factory.ObjectProvider<java.time.Clock> clock,
+                                io.millrace.audit.AuditTrail audit,
+                                org.springframework.beans.factory.ObjectProvider<PeriodReadinessCheck> readinessChecks) {
+        return new PeriodClosing(store, queries,
+                new org.springframework.transaction.support.TransactionTemplate(transactionManager),
+                clock.getIfAvailable(java.time.Clock::systemUTC), audit, readinessChecks);
+    }
+
+    @Bean
     LedgerQueries ledgerQueries(DataSource dataSource) {
         return new LedgerQueries(dataSource);
     }

@@ -93,6 +93,11 @@ public class LedgerQueries {
                 JournalRows::group, sequences.toArray());
     }
 
+    /** Up to {@code limit} entries matching the filter, in posting order. */
+    public List<JournalEntry> entries(JournalFilter filter, int limit) {
+        return journal(filter, 0, limit).stream().map(JournalRows.Stored::entry).toList();
+    }
+
     /** Every journal entry an event caused (its source tracking id), in posting order. */
     public List<JournalEntry> journalOf(String trackingId) {
         return journal(new JournalFilter(trackingId, null, null, null, null), 0, 1000).stream()

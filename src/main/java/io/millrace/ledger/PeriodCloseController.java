@@ -1,29 +1,15 @@
 package io.millrace.ledger;
 
 import io.millrace.access.Caller;
-import io.millrace.audit.AuditTrail;
-import io.millrace.accounting.books.ClosedPeriod;
-import io.millrace.accounting.ledger.TrialBalance;
-import io.millrace.accounting.posting.AccountingPeriodClose;
 import io.millrace.accounting.posting.PeriodCloseReport;
 import io.millrace.accounting.posting.PeriodReadiness;
-import io.millrace.web.ApiProblem;
-import io.millrace.web.FieldError;
-import java.util.LinkedHashMap;
-import java.util.List;
-import org.springframework.web.bind.annotation.RequestBody;
 import io.millrace.accounting.posting.PostingSettings;
-import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.YearMonth;
-import java.util.Map;
-import java.util.TreeMap;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
+import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -37,25 +23,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/ledger/periods/{period}")
 class PeriodCloseController {
 
-    private final BooksStore store;
-    private final LedgerQueries queries;
+    private final PeriodClosing closing;
     private final PostingSettings settings;
-    private final TransactionTemplate transactions;
-    private final Clock clock;
-    private final AuditTrail audit;
 
-    private final ObjectProvider<PeriodReadinessCheck> readinessChecks;
-
-    PeriodCloseController(BooksStore store, LedgerQueries queries, PostingSettings settings,
-                          PlatformTransactionManager transactionManager, ObjectProvider<Clock> clock,
-                          AuditTrail audit, ObjectProvider<PeriodReadinessCheck> readinessChecks) {
-        this.audit = audit;
-        this.readinessChecks = readinessChecks;
-        this.store = store;
-        this.queries = queries;
+    PeriodCloseController(PeriodClosing closing, PostingSettings settings) {
+        this.closing = closing;
         this.settings = settings;
-        this.transactions = new TransactionTemplate(transactionManager);
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
     /** An override closes a period that is not ready; its reason is kept on the close. */
@@ -77,7 +50,7 @@ class PeriodCloseController {
     @GetMapping("/readiness")
     ReadinessView readiness(Caller caller, @PathVariable String period) {
         caller.requireReadAll();
-        return ReadinessView.of(readinessOf(Params.period("period", period)));
+        return ReadinessView.of(closing.readiness(Params.period("period", period)));
     }
 
     /**
@@ -91,32 +64,7 @@ class PeriodCloseController {
         caller.requireOperator();
         YearMonth month = Params.period("period", period);
         boolean override = request != null && Boolean.TRUE.equals(request.override());
-        String reason = request == null || request.reason() == null ? "" : request.reason().strip();
-        if (override && reason.isEmpty()) {
-            throw ApiProblem.invalid("An override needs a reason; the period was not closed.",
-                    List.of(FieldError.at("/reason", "is required with override")));
-        }
-        PeriodReadiness readiness = readinessOf(month);
-        try {
-            transactions.executeWithoutResult(status -> {
-                UnitOfWork unit = store.begin();
-                if (!unit.periods().isClosed(month)) {
-                    new AccountingPeriodClose(unit).close(readiness, caller.actor(), clock.instant(),
-                            override ? reason : null);
-                    audit.record(caller.actor(), "period.closed", "period:" + month, null,
-                            new ClosedPeriod(month, caller.actor(), clock.instant(),
-                                    readiness.ready() ? null : reason));
-                }
-            });
-        } catch (AccountingPeriodClose.PeriodNotReady notReady) {
-            Map<String, Object> properties = new LinkedHashMap<>();
-            properties.put("blockers", readiness.blockers());
-            properties.put("ordersToSettle", readiness.ordersToSettle());
-            throw ApiProblem.conflict("Period " + month + " is not ready to close: " + String.join("; ",
-                    readiness.blockers()) + ". Resolve them, or close with {\"override\": true, \"reason\": …}.",
-                    properties);
-        }
-        return report(month);
+        return view(closing.close(month, caller.actor(), override, request == null ? null : request.reason()));
     }
 
     /** An admin opens a closed period again, with a reason; events dated in it post in it again. */
@@ -125,37 +73,16 @@ class PeriodCloseController {
                                        @RequestBody(required = false) ReopenRequest request) {
         caller.requireAdmin();
         YearMonth month = Params.period("period", period);
-        String reason = request == null || request.reason() == null ? "" : request.reason().strip();
-        if (reason.isEmpty()) {
-            throw ApiProblem.invalid("Reopening a period needs a reason; nothing changed.",
-                    List.of(FieldError.at("/reason", "is required")));
-        }
-        ClosedPeriod closed = queries.closedPeriod(month).orElseThrow(() -> ApiProblem.conflict("Period " + month
-                + " is not closed.", Map.of()));
-        transactions.executeWithoutResult(status -> {
-            new AccountingPeriodClose(store.begin()).reopen(month);
-            queries.recordReopening(closed, caller.actor(), clock.instant(), reason);
-            audit.record(caller.actor(), "period.reopened", "period:" + month, closed, Map.of("reason", reason));
-        });
-        return report(month);
-    }
-
-    private PeriodReadiness readinessOf(YearMonth month) {
-        PeriodReadinessCheck check = readinessChecks.getIfAvailable();
-        return check == null ? new PeriodReadiness(month, 0, 0, 0, List.of()) : check.readiness(month);
+        return view(closing.reopen(month, caller.actor(), request == null ? null : request.reason()));
     }
 
     @GetMapping("/close-report")
     LedgerViews.CloseReportView closeReport(Caller caller, @PathVariable String period) {
         caller.requireReadAll();
-        return report(Params.period("period", period));
+        return view(closing.report(Params.period("period", period)));
     }
 
-    private LedgerViews.CloseReportView report(YearMonth month) {
-        Map<String, BigDecimal> balances = new TreeMap<>();
-        queries.trialBalance(null, month).forEach(t -> balances.put(t.account(), t.debit().subtract(t.credit())));
-        PeriodCloseReport report = new PeriodCloseReport(month, queries.closedPeriod(month).orElse(null),
-                new TrialBalance(balances), queries.latePostings(month));
+    private LedgerViews.CloseReportView view(PeriodCloseReport report) {
         return LedgerViews.CloseReportView.of(report, settings.chart());
     }
 }

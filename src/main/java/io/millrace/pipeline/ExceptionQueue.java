@@ -42,6 +42,20 @@ public class ExceptionQueue {
         return new Page(store.exceptions(status, offset, limit), store.countExceptions(status));
     }
 
+    /** A page of the exceptions matching the filter, newest first, with the number that match. */
+    public Page find(ExceptionFilter filter, int offset, int limit) {
+        return new Page(store.exceptions(filter, offset, limit), store.countExceptions(filter));
+    }
+
+    public java.util.Optional<ExceptionItem> find(UUID id) {
+        return store.exception(id);
+    }
+
+    /** Every exception an event has had, oldest first, with the decision taken on each: its decision history. */
+    public List<ExceptionItem> history(UUID trackingId) {
+        return store.exceptionsOf(trackingId);
+    }
+
     public ExceptionItem retry(UUID id, String actor) {
         UUID trackingId = open(id).trackingId();
         return decisions.decide(trackingId, applier -> {

@@ -145,6 +145,39 @@ final class PipelineStore {
                 + " ORDER BY raised_at DESC, id LIMIT ? OFFSET ?", PipelineStore::exceptionRow, args);
     }
 
+    /** A page of the queue matching every filter given, newest first. */
+    List<ExceptionItem> exceptions(ExceptionFilter filter, int offset, int limit) {
+        List<Object> args = new ArrayList<>();
+        String where = where(filter, args);
+        args.add(limit);
+        args.add(offset);
+        return jdbc.query("SELECT " + EXCEPTION_COLUMNS + " FROM pipeline_exception" + where
+                + " ORDER BY raised_at DESC, id LIMIT ? OFFSET ?", PipelineStore::exceptionRow, args.toArray());
+    }
+
+    long countExceptions(ExceptionFilter filter) {
+        List<Object> args = new ArrayList<>();
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM pipeline_exception" + where(filter, args), Long.class,
+                args.toArray());
+        return n == null ? 0 : n;
+    }
+
+    private static String where(ExceptionFilter filter, List<Object> args) {
+        List<String> terms = new ArrayList<>();
+        for (String[] eq : new String[][] {{"status", filter.status()}, {"plant", filter.plant()},
+                {"reason", filter.reason()}, {"type", filter.type()}}) {
+            if (eq[1] != null) {
+                terms.add(eq[0] + " = ?");
+                args.add(eq[1]);
+            }
+        }
+        if (filter.raisedBefore() != null) {
+            terms.add("raised_at < ?");
+            args.add(utc(filter.raisedBefore()));
+        }
+        return terms.isEmpty() ? "" : " WHERE " + String.join(" AND ", terms);
+    }
+
     long countExceptions(String status) {
         Long n = status == null ? jdbc.queryForObject("SELECT COUNT(*) FROM pipeline_exception", Long.class)
                 : jdbc.queryForObject("SELECT COUNT(*) FROM pipeline_exception WHERE status = ?", Long.class, status);

@@ -25,15 +25,18 @@ public final class ResponseGuard extends OncePerRequestFilter {
 
     /** The API answers JSON only: nothing may load, run or frame. */
     static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
-    /** The console is one page whose own script calls the API of the same origin. */
-    static final String CONSOLE_POLICY = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
-            + "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+    /**
+     * The console's pages are rendered by the hub and load only its own script, styles and images:
+     * no inline script or style, forms post to the hub only, htmx and the chart fetch from it only.
+     */
+    static final String CONSOLE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+            + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
     /** The browsable API description loads its own scripts and styles and reads /v3/api-docs. */
     static final String API_DOCS_POLICY = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
     static String policyFor(String path) {
-        if (path.equals("/console")) {
+        if (path.equals("/console") || path.startsWith("/console/")) {
             return CONSOLE_POLICY;
         }
         return path.startsWith("/swagger-ui") ? API_DOCS_POLICY : API_POLICY;
