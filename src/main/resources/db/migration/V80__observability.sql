@@ -26,3 +26,12 @@ CREATE TABLE ops_outage (
     ended_at   TIMESTAMP WITH TIME ZONE
 );
 CREATE INDEX ops_outage_started ON ops_outage (started_at);
+
+-- The backlogs as sampled every millrace.kpi.sample-every: events accepted and not yet taken up
+-- (pending and parked), journal entries not yet delivered into the ERP.
+CREATE TABLE ops_backlog_sample (
+    at             TIMESTAMP WITH TIME ZONE NOT NULL,
+    events         BIGINT NOT NULL,
+    erp_deliveries BIGINT NOT NULL
+);
+CREATE INDEX ops_backlog_sample_at ON ops_backlog_sample (at);

@@ -19,35 +19,37 @@ import java.util.TreeSet;
  * Month-end reconciliation of the general ledger with its sub-ledgers (postings.md invariants 2
  * and 4): per plant and inventory account the GL balance against the sum over items of (plant
  * quantity x current std) rounded to cents; per plant the GR/IR balance against the open PO lines
- * at PO price. Sums come from SQL; only one row per plant and item is valued here.
+ * at PO price. Sums come from SQL; only one row per plant and item is valued here. The key figures
+ * read it too (differences as a measure of posting accuracy).
  */
-final class Reconciliation {
+public final class Reconciliation {
 
-    record View(List<PlantView> plants, List<String> unvaluedItems, boolean balanced) {
+    public record View(List<PlantView> plants, List<String> unvaluedItems, boolean balanced) {
     }
 
-    record PlantView(String plant, List<InventoryAccountView> inventory, GrIrView grIr) {
+    public record PlantView(String plant, List<InventoryAccountView> inventory, GrIrView grIr) {
     }
 
-    record InventoryAccountView(String account, String name, BigDecimal glBalance, BigDecimal subLedgerValue,
+    public record InventoryAccountView(String account, String name, BigDecimal glBalance, BigDecimal subLedgerValue,
                                 BigDecimal difference) {
     }
 
     /** {@code difference} = GL balance + open value: zero when GR/IR clears exactly the open receipts. */
-    record GrIrView(String account, BigDecimal glBalance, BigDecimal openPurchaseOrderValue, BigDecimal difference) {
+    public record GrIrView(String account, BigDecimal glBalance, BigDecimal openPurchaseOrderValue, BigDecimal difference) {
     }
 
     private final LedgerQueries queries;
     private final MasterData master;
     private final PostingSettings settings;
 
-    Reconciliation(LedgerQueries queries, MasterData master, PostingSettings settings) {
+    public Reconciliation(LedgerQueries queries, MasterData master, PostingSettings settings) {
         this.queries = queries;
         this.master = master;
         this.settings = settings;
     }
 
-    View of(String plant) {
+    /** The reconciliation of {@code plant}, or of every plant when null. */
+    public View of(String plant) {
         AccountDetermination accounts = settings.accounts();
         Set<String> inventoryAccounts = new TreeSet<>();
         for (ValuationClass valuationClass : ValuationClass.values()) {

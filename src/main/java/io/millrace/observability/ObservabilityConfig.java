@@ -1,5 +1,10 @@
 package io.millrace.observability;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.millrace.accounting.master.MasterData;
+import io.millrace.accounting.posting.PostingSettings;
+import io.millrace.ledger.LedgerQueries;
+import io.millrace.ledger.Reconciliation;
 import io.millrace.outbox.Outbox;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -11,9 +16,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Wires the service-level monitor ({@code millrace.sla.*}, {@link SlaProperties}). */
+/**
+ * Wires the service-level monitor ({@code millrace.sla.*}, {@link SlaProperties}) and the key
+ * figures ({@code millrace.kpi.*}, {@link KpiProperties}).
+ */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SlaProperties.class)
+@EnableConfigurationProperties({SlaProperties.class, KpiProperties.class})
 class ObservabilityConfig {
 
     @Bean
@@ -25,7 +33,32 @@ class ObservabilityConfig {
     }
 
     @Bean
-    SlaSchedule slaSchedule(SlaMonitor monitor, SlaProperties settings) {
-        return new SlaSchedule(monitor, settings);
+    PeriodicTask slaEvaluation(SlaMonitor monitor, SlaProperties settings) {
+        return new PeriodicTask("sla", monitor::evaluate, settings.evaluateEvery(), settings.enabled());
+    }
+
+    @Bean
+    Outages outages(DataSource dataSource, ObjectProvider<Clock> clock) {
+        return new Outages(new JdbcTemplate(dataSource), clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    KpiQueries kpiQueries(DataSource dataSource, PostingSettings posting, LedgerQueries ledger, MasterData master,
+                          KpiProperties settings) {
+        return new KpiQueries(new JdbcTemplate(dataSource), posting.accounts(), posting.periodZone(),
+                new Reconciliation(ledger, master, posting), settings.linkOutageThreshold());
+    }
+
+    @Bean
+    PeriodicTask backlogSampling(DataSource dataSource, KpiProperties settings, ObjectProvider<Clock> clock) {
+        BacklogSamples samples = new BacklogSamples(new JdbcTemplate(dataSource), clock.getIfAvailable(Clock::systemUTC));
+        return new PeriodicTask("backlog-samples", samples::sample, settings.sampleEvery(), true);
+    }
+
+    @Bean
+    KpiGauges kpiGauges(KpiQueries queries, KpiProperties settings, ObjectProvider<Clock> clock,
+                        MeterRegistry registry) {
+        return new KpiGauges(queries, clock.getIfAvailable(Clock::systemUTC), settings.gaugeWindow(),
+                settings.gaugeRefresh(), registry);
     }
 }
