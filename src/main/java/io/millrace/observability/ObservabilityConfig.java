@@ -6,7 +6,13 @@ import io.millrace.accounting.posting.PostingSettings;
 import io.millrace.ledger.LedgerQueries;
 import io.millrace.ledger.Reconciliation;
 import io.millrace.outbox.Outbox;
+import io.millrace.pipeline.PipelineSettings;
+import io.millrace.connectivity.file.FileInbox;
+import io.millrace.connectivity.mqtt.MqttChannel;
 import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.annotation.Value;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -53,6 +59,15 @@ class ObservabilityConfig {
     PeriodicTask backlogSampling(DataSource dataSource, KpiProperties settings, ObjectProvider<Clock> clock) {
         BacklogSamples samples = new BacklogSamples(new JdbcTemplate(dataSource), clock.getIfAvailable(Clock::systemUTC));
         return new PeriodicTask("backlog-samples", samples::sample, settings.sampleEvery(), true);
+    }
+
+    @Bean
+    WorkersHealth workers(ListableBeanFactory beans, ObjectProvider<MqttChannel> mqtt, ObjectProvider<FileInbox> inbox,
+                          @Value("${millrace.inbox.poll-interval-ms:500}") long inboxPollMillis,
+                          ObjectProvider<PipelineSettings> pipeline) {
+        // a poll may take a while over a large file; a poller that has not looked for this long has stopped
+        Duration stall = Duration.ofMillis(Math.max(120_000, 20 * inboxPollMillis));
+        return new WorkersHealth(beans, mqtt, inbox, stall, pipeline);
     }
 
     @Bean

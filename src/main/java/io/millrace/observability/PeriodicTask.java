@@ -50,6 +50,11 @@ final class PeriodicTask implements SmartLifecycle {
         }
     }
 
+    /** False when switched off by configuration: not running then is no failure. */
+    boolean enabled() {
+        return enabled;
+    }
+
     @Override
     public synchronized void stop() {
         if (timer != null) {

@@ -84,6 +84,13 @@ class SlaAlertIT {
     @Autowired
     SlaMonitor monitor;
 
+    @Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("slaEvaluation")
+    SmartLifecycle slaEvaluation;
+
+    @Autowired
+    WorkersHealth workers;
+
     @Test
     void aFlowHeldBackPastItsThresholdRaisesOneAlertAndClearsItOnceItHasCaughtUp() {
         HubHttp http = new HubHttp(port);
@@ -134,6 +141,26 @@ class SlaAlertIT {
         monitor.evaluate();
         assertThat(INBOX.ofType(SlaAlertEvents.RAISED)).hasSize(1);
         assertThat(INBOX.ofType(SlaAlertEvents.CLEARED)).hasSize(1);
+    }
+
+    @Test
+    void aStoppedWorkerMakesTheHubNotReadyUntilItRunsAgain() {
+        HubHttp http = new HubHttp(port);
+        assertThat(http.get("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
+        for (SmartLifecycle worker : List.of((SmartLifecycle) applier, slaEvaluation)) {
+            worker.stop();
+            try {
+                HttpResponse<String> down = http.get("/actuator/health/readiness", null);
+                assertThat(down.statusCode()).as(worker.getClass().getSimpleName()).isEqualTo(503);
+                assertThat(json(down).get("status").asString()).isEqualTo("DOWN");
+                assertThat(workers.health().getDetails()).containsValue("stopped");
+            } finally {
+                worker.start();
+            }
+            assertThat(http.get("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
+        }
+        assertThat(workers.health().getDetails()).containsKeys("processorRunner", "outboxDispatcher", "slaEvaluation",
+                "backlogSampling").doesNotContainValue("stopped");
     }
 
     private static String state(HubHttp http, String trackingId) {
