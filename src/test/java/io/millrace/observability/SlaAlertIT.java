@@ -15,6 +15,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,11 +56,35 @@ class SlaAlertIT {
     private static final MovableClock CLOCK = new MovableClock(Instant.parse("2026-12-03T08:00:00Z"));
     private static final String FLOW = "mfg.production.order.released";
 
+    private static final List<SpanData> SPANS = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     @TestConfiguration
     static class Clocks {
         @Bean
         Clock clock() {
             return CLOCK;
+        }
+
+        /** Keeps the hub's finished spans, as an exporter to a collector would send them. */
+        @Bean
+        SpanExporter keptSpans() {
+            return new SpanExporter() {
+                @Override
+                public CompletableResultCode export(java.util.Collection<SpanData> spans) {
+                    SPANS.addAll(spans);
+                    return CompletableResultCode.ofSuccess();
+                }
+
+                @Override
+                public CompletableResultCode flush() {
+                    return CompletableResultCode.ofSuccess();
+                }
+
+                @Override
+                public CompletableResultCode shutdown() {
+                    return CompletableResultCode.ofSuccess();
+                }
+            };
         }
     }
 
@@ -161,6 +188,33 @@ class SlaAlertIT {
         }
         assertThat(workers.health().getDetails()).containsKeys("processorRunner", "outboxDispatcher", "slaEvaluation",
                 "backlogSampling").doesNotContainValue("stopped");
+    }
+
+    @Test
+    void anEventsTraceparentContinuesTheProducersTraceAtIntake() {
+        HubHttp http = new HubHttp(port);
+        masterData(http, "SLA3");
+        String producer = http.issueKey(ADMIN_KEY, "{\"name\":\"traced\",\"sources\":[\"*\"],\"plants\":[\"SLA3\"],"
+                + "\"eventTypes\":[\"*\"]}");
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String structured = "{\"specversion\":\"1.0\",\"id\":\"traced-1\",\"source\":\"urn:millrace:plant:SLA3:mes\","
+                + "\"type\":\"" + FLOW + "\",\"time\":\"2026-12-03T07:59:00Z\",\"plant\":\"SLA3\","
+                + "\"traceparent\":\"00-" + traceId + "-00f067aa0ba902b7-01\",\"datacontenttype\":\"application/json\","
+                + "\"data\":{\"orderId\":\"MO-T1\",\"item\":\"FG-1\",\"quantity\":10,\"uom\":\"ea\"}}";
+        HttpResponse<String> accepted = http.post("/api/v1/events", producer, "application/cloudevents+json", structured);
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String binaryTrace = "0af7651916cd43dd8448eb211c80319c";
+        HttpResponse<String> binary = http.post("/api/v1/events", producer, "application/json",
+                "{\"orderId\":\"MO-T2\",\"item\":\"FG-1\",\"quantity\":10,\"uom\":\"ea\"}",
+                "ce-specversion", "1.0", "ce-id", "traced-2", "ce-source", "urn:millrace:plant:SLA3:mes",
+                "ce-type", FLOW, "ce-time", "2026-12-03T07:59:00Z", "ce-plant", "SLA3",
+                "ce-traceparent", "00-" + binaryTrace + "-b7ad6b7169203331-01");
+        assertThat(binary.statusCode()).as(binary.body()).isEqualTo(202);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(SPANS)
+                .extracting(SpanData::getTraceId).contains(traceId, binaryTrace));
+        SpanData intake = SPANS.stream().filter(span -> span.getTraceId().equals(traceId)).findFirst().orElseThrow();
+        assertThat(intake.getParentSpanId()).as("a child of the producer's span").isEqualTo("00f067aa0ba902b7");
     }
 
     private static String state(HubHttp http, String trackingId) {
