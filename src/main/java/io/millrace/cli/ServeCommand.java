@@ -50,10 +50,14 @@ public final class ServeCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     ErpOptions erp = new ErpOptions();
 
+    @picocli.CommandLine.Mixin
+    ObservabilityOptions observability = new ObservabilityOptions();
+
     @Override
     public Integer call() {
         java.util.Map<String, Object> more = new java.util.LinkedHashMap<>(connectivity.properties());
         more.putAll(erp.properties(new picocli.CommandLine(this)));
+        more.putAll(observability.properties(new picocli.CommandLine(this)));
         return run(settings(), more);
     }
 

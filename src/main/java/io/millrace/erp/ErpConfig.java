@@ -7,6 +7,7 @@ import io.millrace.erp.tryton.TrytonErp;
 import io.millrace.intake.EventIntake;
 import io.millrace.ledger.LedgerQueries;
 import io.millrace.masterdata.MasterDataUpserts;
+import io.millrace.observability.Outages;
 import io.millrace.outbox.Outbox;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -45,9 +46,11 @@ class ErpConfig {
     @Bean
     ErpConnector erpConnector(Erp erp, ErpDeliveries deliveries, ErpProperties settings, Outbox outbox,
                               MasterDataUpserts upserts, EventIntake intake, ObjectProvider<Clock> clock,
-                              ObjectProvider<MeterRegistry> meters) {
-        return new ErpConnector(erp, deliveries, settings, outbox, upserts, intake,
+                              ObjectProvider<MeterRegistry> meters, ObjectProvider<Outages> outages) {
+        ErpConnector connector = new ErpConnector(erp, deliveries, settings, outbox, upserts, intake,
                 clock.getIfAvailable(Clock::systemUTC), meters.getIfAvailable(SimpleMeterRegistry::new));
+        outages.ifAvailable(connector::noteOutagesIn);
+        return connector;
     }
 
     @Bean

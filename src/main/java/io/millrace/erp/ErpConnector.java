@@ -2,6 +2,7 @@ package io.millrace.erp;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.millrace.observability.Outages;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.millrace.erp.ErpReferenceData.Refusal;
 import io.millrace.intake.EventIntake;
@@ -63,6 +64,18 @@ public class ErpConnector implements SmartLifecycle {
                 "hub-" + UUID.randomUUID(), metrics, this::contact);
         this.referenceSync = new ReferenceDataSync(erp, upserts, deliveries, clock);
         this.releasedOrders = new ReleasedOrderIntake(erp, intake, deliveries, clock);
+    }
+
+    /** Notes every opening of the circuit, until it closes again, as an ERP outage (resilience figures). */
+    public void noteOutagesIn(Outages outages) {
+        breaker.getEventPublisher().onStateTransition(e -> {
+            switch (e.getStateTransition().getToState()) {
+                case OPEN, FORCED_OPEN -> outages.began(Outages.ERP, erp.name());
+                case CLOSED -> outages.ended(Outages.ERP, erp.name());
+                default -> {
+                }
+            }
+        });
     }
 
     public Erp erp() {

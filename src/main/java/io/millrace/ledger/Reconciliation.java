@@ -19,7 +19,8 @@ import java.util.TreeSet;
  * Month-end reconciliation of the general ledger with its sub-ledgers (postings.md invariants 2
  * and 4): per plant and inventory account the GL balance against the sum over items of (plant
  * quantity x current std) rounded to cents; per plant the GR/IR balance against the open PO lines
- * at PO price. Sums come from SQL; only one row per plant and item is valued here.
+ * at PO price. Sums come from SQL; only one row per plant and item is valued here. The key figures
+ * read it too (differences as a measure of posting accuracy).
  */
 public final class Reconciliation {
 
@@ -47,6 +48,7 @@ public final class Reconciliation {
         this.settings = settings;
     }
 
+    /** The reconciliation of {@code plant}, or of every plant when null. */
     public View of(String plant) {
         AccountDetermination accounts = settings.accounts();
         Set<String> inventoryAccounts = new TreeSet<>();

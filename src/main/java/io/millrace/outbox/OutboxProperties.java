@@ -33,7 +33,7 @@ public record OutboxProperties(@DefaultValue("true") boolean dispatch,
     /** The types of event the hub publishes, the only ones a webhook may name. */
     public static final List<String> OUTBOUND_TYPES = List.of(OutboundMessage.JOURNAL_POSTED,
             OutboundMessage.INVOICE_ISSUED, OutboundMessage.VARIANCE_SETTLED, ExceptionEvents.RAISED,
-            ExceptionEvents.RESOLVED);
+            ExceptionEvents.RESOLVED, SlaAlertEvents.RAISED, SlaAlertEvents.CLEARED);
 
     public OutboxProperties {
         webhooks = webhooks == null ? List.of() : List.copyOf(webhooks);

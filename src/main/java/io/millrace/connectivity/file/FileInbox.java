@@ -59,8 +59,16 @@ public final class FileInbox {
         return rows.get();
     }
 
+    private volatile long lastPollNanos = System.nanoTime();
+
+    /** How long ago the last look into the inbox began (the channel's health: a stalled poller stops looking). */
+    public java.time.Duration sinceLastPoll() {
+        return java.time.Duration.ofNanos(System.nanoTime() - lastPollNanos);
+    }
+
     /** One pass over every file binding's folder. */
     public synchronized void poll() {
+        lastPollNanos = System.nanoTime();
         for (Binding binding : bindings.onChannel(BindingDefinition.Channel.FILE)) {
             Path folder = inbox.resolve(binding.definition().topic());
             try {

@@ -68,6 +68,11 @@ public final class MqttChannel implements AutoCloseable {
         bindings.listen(changed -> worker.execute(() -> resubscribe(changed)));
     }
 
+    /** Whether the channel still takes messages: false once it is closed or its worker has stopped. */
+    public boolean isRunning() {
+        return !closing && !worker.isShutdown();
+    }
+
     public long acceptedMessages() {
         return accepted.get();
     }
