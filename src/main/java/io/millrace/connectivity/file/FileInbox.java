@@ -45,6 +45,7 @@ public final class FileInbox {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final AtomicLong rows = new AtomicLong();
+    private final AtomicLong rejectedFiles = new AtomicLong();
 
     public FileInbox(Path inbox, LiveBindings bindings, BindingIntake intake, JdbcTemplate jdbc, Clock clock) {
         this.inbox = inbox;
@@ -57,6 +58,11 @@ public final class FileInbox {
     /** Events accepted from files since start (for the bench). */
     public long acceptedEvents() {
         return rows.get();
+    }
+
+    /** Files rejected since start (for the bench, which stops at the first instead of waiting for rows). */
+    public long rejectedFiles() {
+        return rejectedFiles.get();
     }
 
     /** One pass over every file binding's folder. */
@@ -107,6 +113,7 @@ public final class FileInbox {
             Path target = target(file, "rejected");
             Files.write(target.resolveSibling(target.getFileName() + ".problem.json"), problem(problem, name, digest));
             Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+            rejectedFiles.incrementAndGet();
             log.info("inbox {}: {} rejected: {}", binding.name(), name, problem.getMessage());
             return;
         }
