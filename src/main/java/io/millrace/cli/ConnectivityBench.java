@@ -9,7 +9,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +23,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,6 +56,12 @@ public final class ConnectivityBench implements Callable<Integer> {
             + "'data': {'orderId': message.wo, 'item': message.mat, 'lot': message.batch, 'quantity': message.qty, "
             + "'uom': message.unit, 'location': 'P100-LINE'}}";
 
+    /** A CSV cell is text: the quantity becomes a number in the mapping, as a plant's CSV binding does. */
+    private static final String CSV_MAPPING = MAPPING.replace("message.qty", "$number(message.qty)");
+
+    /** How long the bench waits without progress before it stops and says what it saw. */
+    private static final Duration STALL = Duration.ofMinutes(2);
+
     @Override
     public Integer call() throws Exception {
         Path dataDir = Files.createTempDirectory("millrace-bench");
@@ -66,7 +75,7 @@ public final class ConnectivityBench implements Callable<Integer> {
         try {
             hub = HubLauncher.start(settings, Map.of("millrace.mqtt.url", mqttUrl, "millrace.mqtt.client-id",
                     "millrace-bench-" + run, "millrace.inbox-dir", inbox.toString(),
-                    "millrace.inbox.poll-interval-ms", "50"));
+                    "millrace.inbox.poll-interval-ms", "50", "millrace.mqtt.session-expiry", "1m"));
         } catch (HubLauncher.StartupFailure ex) {
             System.err.println("millrace bench connectivity: " + ex.getMessage());
             return 1;
@@ -78,9 +87,12 @@ public final class ConnectivityBench implements Callable<Integer> {
                     + "\"mapping\":\"" + MAPPING + "\"}");
             put(base, adminKey, "bench-files", "{\"channel\":\"file\",\"topic\":\"bench\",\"format\":\"csv\","
                     + "\"source\":\"urn:millrace:plant:P100:wms\",\"plants\":[\"P100\"],\"eventTypes\":[\"*\"],"
-                    + "\"mapping\":\"" + MAPPING + "\"}");
+                    + "\"mapping\":\"" + CSV_MAPPING + "\"}");
             Thread.sleep(2000);
+            System.out.printf(Locale.ROOT, "hub up; publishing %,d mapped MQTT messages to %s%n", messages, mqttUrl);
             double mqtt = mqtt(hub.getBean(MqttChannel.class), run);
+            System.out.printf(Locale.ROOT, "  MQTT done (%,.0f messages/s); dropping %d CSV files of %,d rows%n", mqtt,
+                    files, rows);
             double fileRows = files(hub.getBean(FileInbox.class), inbox.resolve("bench"));
             System.out.printf(Locale.ROOT, "connectivity bench on embedded H2 (file), pipeline paused:%n");
             System.out.printf(Locale.ROOT, "  MQTT: %,d mapped messages (QoS 1, one event each): %,.0f messages/s "
@@ -89,6 +101,9 @@ public final class ConnectivityBench implements Callable<Integer> {
                     fileRows);
             System.out.println("  machine: " + BenchSupport.machine());
             return 0;
+        } catch (Refused | Stalled ex) {
+            System.err.println("millrace bench connectivity: " + ex.getMessage());
+            return 1;
         } finally {
             hub.close();
             BenchSupport.deleteTree(dataDir);
@@ -111,12 +126,14 @@ public final class ConnectivityBench implements Callable<Integer> {
             // a broker keeps a bounded queue per session (Mosquitto: max_queued_messages, 1000 by default)
             // and drops beyond it, so the plant keeps at most WINDOW messages ahead of the hub
             long ahead = n - WINDOW;
-            await(() -> channel.acceptedMessages() - before, ahead);
+            await("MQTT messages", () -> channel.acceptedMessages() - before, ahead, channel::rejectedMessages,
+                    () -> "refused to millrace/rejected/bench-mqtt");
             sent.add(plant.publishWith().topic("bench/" + run + "/" + (n % 8)).qos(MqttQos.AT_LEAST_ONCE)
                     .payload(payloads.get(n)).send());
         }
         CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
-        await(() -> channel.acceptedMessages() - before, messages);
+        await("MQTT messages", () -> channel.acceptedMessages() - before, messages, channel::rejectedMessages,
+                () -> "refused to millrace/rejected/bench-mqtt");
         double seconds = (System.nanoTime() - start) / 1e9;
         plant.disconnect().join();
         return messages / seconds;
@@ -140,17 +157,63 @@ public final class ConnectivityBench implements Callable<Integer> {
         for (Path part : parts) {
             Files.move(part, part.resolveSibling(part.getFileName().toString().replace(".part", "")));
         }
-        await(() -> inbox.acceptedEvents() - before, (long) files * rows);
+        await("file rows", () -> inbox.acceptedEvents() - before, (long) files * rows, inbox::rejectedFiles,
+                () -> "rejected: " + firstProblem(folder.resolve("rejected")));
         return (double) files * rows / ((System.nanoTime() - start) / 1e9);
     }
 
-    private static void await(LongSupplier done, long wanted) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
-        while (done.getAsLong() < wanted) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("only " + done.getAsLong() + " of " + wanted + " accepted in 30 min");
+    /**
+     * Waits until {@code done} reaches {@code wanted}. Stops at once when anything is refused (a refused
+     * message or file would never count, so waiting would only hide it) and when nothing moved for
+     * {@link #STALL}, saying how far it got.
+     */
+    private static void await(String what, LongSupplier done, long wanted, LongSupplier refused,
+                              Supplier<String> why)
+            throws InterruptedException {
+        long refusedBefore = refused.getAsLong();
+        long seen = done.getAsLong();
+        long lastMove = System.nanoTime();
+        while (seen < wanted) {
+            if (refused.getAsLong() > refusedBefore) {
+                throw new Refused(what + ": " + (refused.getAsLong() - refusedBefore) + " " + why.get());
+            }
+            if (System.nanoTime() - lastMove > STALL.toNanos()) {
+                throw new Stalled(what + ": only " + seen + " of " + wanted + " accepted, none in the last "
+                        + STALL.toMinutes() + " min");
             }
             Thread.sleep(5);
+            long now = done.getAsLong();
+            if (now != seen) {
+                seen = now;
+                lastMove = System.nanoTime();
+            }
+        }
+    }
+
+    /** The start of the first problem file in {@code rejected}, so that a refused file is explained at once. */
+    private static String firstProblem(Path rejected) {
+        try (DirectoryStream<Path> problems = Files.newDirectoryStream(rejected, "*.problem.json")) {
+            for (Path p : problems) {
+                String text = Files.readString(p).replaceAll("\\s+", " ");
+                return p.getFileName() + ": " + text.substring(0, Math.min(400, text.length())) + "...";
+            }
+        } catch (IOException ex) {
+            return "no problem file (" + ex.getMessage() + ")";
+        }
+        return "no problem file";
+    }
+
+    /** Something the bench sent was refused: the figures would be meaningless. */
+    private static final class Refused extends RuntimeException {
+        Refused(String message) {
+            super(message);
+        }
+    }
+
+    /** Nothing was accepted for too long. */
+    private static final class Stalled extends RuntimeException {
+        Stalled(String message) {
+            super(message);
         }
     }
 

@@ -50,6 +50,29 @@ public final class EdgeCommand implements Callable<Integer> {
                     + "(default ${DEFAULT-VALUE}).")
     Path dataDir;
 
+    @Option(names = "--bindings-dir", defaultValue = "${env:MILLRACE_BINDINGS_DIR}",
+            description = "Folder of the plant's bindings, one <name>.json each with the body the hub's "
+                    + "PUT /api/v1/bindings/{name} takes (default: <data-dir>/bindings).")
+    Path bindingsDir;
+
+    @Option(names = "--mqtt-url", defaultValue = "${env:MILLRACE_MQTT_URL}",
+            description = "The plant's MQTT broker for MQTT bindings, e.g. tcp://127.0.0.1:1883.")
+    String mqttUrl;
+
+    @Option(names = "--mqtt-user", defaultValue = "${env:MILLRACE_MQTT_USER}", description = "MQTT user.")
+    String mqttUser;
+
+    @Option(names = "--mqtt-password", defaultValue = "${env:MILLRACE_MQTT_PASSWORD}", description = "MQTT password.")
+    String mqttPassword;
+
+    @Option(names = "--mqtt-client-id", defaultValue = "${env:MILLRACE_MQTT_CLIENT_ID:-millrace-edge}",
+            description = "Client id of the edge agent's persistent MQTT session (default ${DEFAULT-VALUE}).")
+    String mqttClientId;
+
+    @Option(names = "--inbox-dir", defaultValue = "${env:MILLRACE_INBOX_DIR}",
+            description = "Inbox of the file channel: a folder per file binding.")
+    Path inboxDir;
+
     @Option(names = "--status-every", defaultValue = "5s", converter = DurationConverter.class,
             description = "How often to print the status line (default ${DEFAULT-VALUE}; 0s: never).")
     Duration statusEvery;
@@ -76,6 +99,9 @@ public final class EdgeCommand implements Callable<Integer> {
         System.out.println("  storage    embedded, " + dataDir.toAbsolutePath());
         System.out.println("  producers send to POST http://localhost:" + port + "/api/v1/events with the hub key;"
                 + " status: GET /api/v1/edge/status");
+        System.out.println("  bindings   " + (bindingsDir != null ? bindingsDir : dataDir.resolve("bindings"))
+                .toAbsolutePath() + " (GET /api/v1/catalog/bindings)" + (mqttUrl == null || mqttUrl.isBlank() ? ""
+                : ", MQTT " + mqttUrl) + (inboxDir == null ? "" : ", inbox " + inboxDir.toAbsolutePath()));
         System.out.println("Stop with Ctrl-C.");
         System.out.println();
         startStatusLine(edge);
@@ -116,7 +142,22 @@ public final class EdgeCommand implements Callable<Integer> {
                 "--millrace.kafka.bootstrap=",
                 "--millrace.edge.hub=" + hubUrl,
                 "--millrace.edge.key=" + key,
-                "--millrace.edge.data-dir=" + dataDir.toAbsolutePath()));
+                "--millrace.edge.data-dir=" + dataDir.toAbsolutePath(),
+                "--millrace.bindings.dir=" + (bindingsDir != null ? bindingsDir : dataDir.resolve("bindings"))
+                        .toAbsolutePath()));
+        if (mqttUrl != null && !mqttUrl.isBlank()) {
+            args.add("--millrace.mqtt.url=" + mqttUrl);
+            args.add("--millrace.mqtt.client-id=" + mqttClientId);
+            if (mqttUser != null) {
+                args.add("--millrace.mqtt.user=" + mqttUser);
+            }
+            if (mqttPassword != null) {
+                args.add("--millrace.mqtt.password=" + mqttPassword);
+            }
+        }
+        if (inboxDir != null) {
+            args.add("--millrace.inbox-dir=" + inboxDir.toAbsolutePath());
+        }
         try {
             return new SpringApplicationBuilder(MillraceEdge.class).run(args.toArray(String[]::new));
         } catch (RuntimeException ex) {

@@ -3,7 +3,7 @@ package io.millrace.connectivity;
 import io.millrace.access.Caller;
 import io.millrace.access.Role;
 import io.millrace.access.Scope;
-import io.millrace.catalog.EventCatalog;
+import io.millrace.catalog.ActiveCatalog;
 import io.millrace.eventlog.Receipt;
 import io.millrace.intake.EventIntake;
 import io.millrace.web.ApiProblem;
@@ -26,9 +26,9 @@ public final class BindingIntake {
 
     private final MessageMapper mapper;
     private final EventIntake intake;
-    private final EventCatalog catalog;
+    private final ActiveCatalog catalog;
 
-    public BindingIntake(MessageMapper mapper, EventIntake intake, EventCatalog catalog) {
+    public BindingIntake(MessageMapper mapper, EventIntake intake, ActiveCatalog catalog) {
         this.mapper = mapper;
         this.intake = intake;
         this.catalog = catalog;
@@ -73,7 +73,7 @@ public final class BindingIntake {
                 continue;
             }
             Integer row = mapped.rowOf(i);
-            for (FieldError e : catalog.validate(mapped.events().get(i))) {
+            for (FieldError e : catalog.current().validate(mapped.events().get(i))) {
                 errors.add(new FieldError(i, e.pointer(), (row == null ? "" : "row " + row + ": ") + e.message()));
             }
         }

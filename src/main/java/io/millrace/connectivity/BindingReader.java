@@ -1,6 +1,6 @@
 package io.millrace.connectivity;
 
-import io.millrace.catalog.EventCatalog;
+import io.millrace.catalog.ActiveCatalog;
 import io.millrace.web.FieldError;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,9 +23,10 @@ final class BindingReader {
     private static final Set<String> FIELDS = Set.of("channel", "topic", "format", "csv", "source", "plants",
             "eventTypes", "mapping");
 
-    private final EventCatalog catalog;
+    /** The hub's catalog, or at a plant edge agent the one it has learnt from the hub. */
+    private final ActiveCatalog catalog;
 
-    BindingReader(EventCatalog catalog) {
+    BindingReader(ActiveCatalog catalog) {
         this.catalog = catalog;
     }
 
@@ -57,7 +58,7 @@ final class BindingReader {
         List<String> types = codes(body, "eventTypes", errors);
         for (int i = 0; i < types.size(); i++) {
             String type = types.get(i);
-            if (!type.equals("*") && !catalog.knowsType(type)) {
+            if (!type.equals("*") && !catalog.current().knowsType(type)) {
                 errors.add(FieldError.at("/eventTypes/" + i, "event type '" + type + "' is not in the catalog"));
             }
         }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class TopicFiltersAndReaderTest {
 
-    private final BindingReader reader = new BindingReader(EventCatalog.loadDefault());
+    private static final EventCatalog SHIPPED = EventCatalog.loadDefault();
+    private final BindingReader reader = new BindingReader(() -> SHIPPED);
 
     @Test
     void aCompleteBindingIsReadWithItsCsvLayout() {

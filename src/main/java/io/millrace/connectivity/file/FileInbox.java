@@ -45,6 +45,7 @@ public final class FileInbox {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final AtomicLong rows = new AtomicLong();
+    private final AtomicLong rejectedFiles = new AtomicLong();
 
     public FileInbox(Path inbox, LiveBindings bindings, BindingIntake intake, JdbcTemplate jdbc, Clock clock) {
         this.inbox = inbox;
@@ -64,6 +65,9 @@ public final class FileInbox {
     /** How long ago the last look into the inbox began (the channel's health: a stalled poller stops looking). */
     public java.time.Duration sinceLastPoll() {
         return java.time.Duration.ofNanos(System.nanoTime() - lastPollNanos);
+    /** Files rejected since start (for the bench, which stops at the first instead of waiting for rows). */
+    public long rejectedFiles() {
+        return rejectedFiles.get();
     }
 
     /** One pass over every file binding's folder. */
@@ -115,6 +119,7 @@ public final class FileInbox {
             Path target = target(file, "rejected");
             Files.write(target.resolveSibling(target.getFileName() + ".problem.json"), problem(problem, name, digest));
             Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+            rejectedFiles.incrementAndGet();
             log.info("inbox {}: {} rejected: {}", binding.name(), name, problem.getMessage());
             return;
         }
