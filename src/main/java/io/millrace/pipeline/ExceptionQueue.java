@@ -42,6 +42,11 @@ public class ExceptionQueue {
         return new Page(store.exceptions(status, offset, limit), store.countExceptions(status));
     }
 
+    /** True when an event's exception has this id (whatever its status). */
+    public boolean holds(UUID id) {
+        return store.exception(id).isPresent();
+    }
+
     public ExceptionItem retry(UUID id, String actor) {
         UUID trackingId = open(id).trackingId();
         return decisions.decide(trackingId, applier -> {

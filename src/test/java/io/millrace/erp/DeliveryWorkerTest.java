@@ -161,7 +161,7 @@ class DeliveryWorkerTest {
         assertThat(deliveries.counts()).containsEntry("DELIVERED", 3L).containsEntry("REFUSED", 1L);
         Delivery refused = deliveries.byEntry(october.entryId()).orElseThrow();
         assertThat(refused.lastError()).contains("closed");
-        assertThat(deliveries.retry(october.entryId(), clock.instant())).contains(true);
+        assertThat(deliveries.retry(october.entryId(), "operator", clock.instant())).contains(true);
         erp.memory.reopenPeriod(YearMonth.of(2026, 10));
         drain(worker);
         assertThat(deliveries.byEntry(october.entryId()).orElseThrow().state())
@@ -171,11 +171,11 @@ class DeliveryWorkerTest {
 
     @Test
     void aRefusedEntryIsRetriedOnlyWhenRefused() {
-        assertThat(deliveries.retry("no-such-entry", clock.instant())).isEmpty();
+        assertThat(deliveries.retry("no-such-entry", "operator", clock.instant())).isEmpty();
         List<JournalEntry> entries = sales(1, DAY);
         OutboxTesting.publish(outbox, entries);
         drain(worker(false));
-        assertThat(deliveries.retry(entries.get(0).entryId(), clock.instant())).contains(false);
+        assertThat(deliveries.retry(entries.get(0).entryId(), "operator", clock.instant())).contains(false);
     }
 
     @Test
