@@ -135,6 +135,18 @@ class DeliveryPartsTest {
     }
 
     @Test
+    void kafkaThatIsAwayIsWaitedForWhileARecordItWillNeverTakeIsARefusal() {
+        assertThat(KafkaOutboundRelay.failure(new java.util.concurrent.ExecutionException(
+                new org.apache.kafka.common.errors.RecordTooLargeException("too large"))).kind())
+                .isEqualTo(WebhookClient.DeliveryFailure.Kind.REFUSED);
+        assertThat(KafkaOutboundRelay.failure(new java.util.concurrent.ExecutionException(
+                new org.apache.kafka.common.errors.TimeoutException("no broker"))).kind())
+                .isEqualTo(WebhookClient.DeliveryFailure.Kind.UNAVAILABLE);
+        assertThat(KafkaOutboundRelay.failure(new java.util.concurrent.TimeoutException()).kind())
+                .isEqualTo(WebhookClient.DeliveryFailure.Kind.UNAVAILABLE);
+    }
+
+    @Test
     void webhookWithoutTypesTakesEveryTypeAndWithTypesOnlyThose() {
         URI url = URI.create("http://127.0.0.1:1/hook");
         assertThat(OutboxProperties.Webhook.of("all", url).accepts("mfg.finance.invoice.issued")).isTrue();
