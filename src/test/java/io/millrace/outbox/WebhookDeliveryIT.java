@@ -284,9 +284,11 @@ class WebhookDeliveryIT {
                 + two.counter("millrace.outbox.delivered", "erp") == 30);
     }
 
-    @Test
-    void aMessageTheSubscriberRefusesIsSetAsideWithoutHoldingUpOthersAndDeliveredInOrderAfterAnOperatorsRetry() {
-        database(TestDatabase.Kind.H2);
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void aMessageTheSubscriberRefusesIsSetAsideWithoutHoldingUpOthersAndDeliveredInOrderAfterAnOperatorsRetry(
+            TestDatabase.Kind kind) {
+        database(kind);
         Receiver mes = receiver();
         Receiver other = receiver();
         mes.answerFor("D1", 422);
