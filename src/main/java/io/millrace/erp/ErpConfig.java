@@ -2,6 +2,7 @@ package io.millrace.erp;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.millrace.audit.AuditTrail;
 import io.millrace.erp.tryton.TrytonClient;
 import io.millrace.erp.tryton.TrytonErp;
 import io.millrace.intake.EventIntake;
@@ -57,6 +58,12 @@ class ErpConfig {
     ErpReconciliation erpReconciliation(Erp erp, LedgerQueries ledger, ErpDeliveries deliveries,
                                         ErpProperties settings) {
         return new ErpReconciliation(erp, ledger, deliveries, settings);
+    }
+
+    @Bean
+    ErpDeliveryExceptions erpDeliveryExceptions(ErpDeliveries deliveries, Erp erp, AuditTrail audit,
+                                                ObjectProvider<Clock> clock) {
+        return new ErpDeliveryExceptions(deliveries, erp.name(), audit, clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean

@@ -89,7 +89,7 @@ class ErpController {
     RetryView retry(Caller caller, @PathVariable String entryId) {
         caller.requireOperator();
         connector();
-        Boolean retried = deliveries.getObject().retry(entryId, clock.instant()).orElseThrow(() ->
+        Boolean retried = deliveries.getObject().retry(entryId, caller.actor(), clock.instant()).orElseThrow(() ->
                 ApiProblem.notFound("There is no ERP delivery of journal entry '" + entryId + "'."));
         if (!retried) {
             throw ApiProblem.conflict("The ERP delivery of journal entry '" + entryId + "' was not refused; only"

@@ -108,9 +108,16 @@ public class ErpDeliveries {
                 move == null ? null : move.number(), utc(now), reference);
     }
 
+    /** The ERP refused the move: a delivery exception, one per reference, until an operator's retry delivers it. */
     void refused(String reference, String error, Instant now) {
         jdbc.update("UPDATE erp_delivery SET state = 'REFUSED', attempts = attempts + 1, last_error = ?,"
-                + " updated_at = ? WHERE reference = ? AND state = 'PENDING'", cut(error), utc(now), reference);
+                + " updated_at = ?, refused_at = ?, exception_id = ? WHERE reference = ? AND state = 'PENDING'",
+                cut(error), utc(now), utc(now), exceptionId(reference), reference);
+    }
+
+    /** The id of the delivery exception of a move reference: the same each time it is refused. */
+    static UUID exceptionId(String reference) {
+        return UUID.nameUUIDFromBytes(("erp-delivery:" + reference).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     void failed(List<String> references, String error, Instant now) {
@@ -119,15 +126,40 @@ public class ErpDeliveries {
                 .map(r -> new Object[] {cut(error), utc(now), r}).toList());
     }
 
-    /** Makes a refused delivery pending again; empty when there is no such entry, false when it was not refused. */
-    Optional<Boolean> retry(String entryId, Instant now) {
+    /**
+     * Makes a refused delivery (with every entry of its move) pending again, naming the operator;
+     * empty when there is no such entry, false when it was not refused.
+     */
+    Optional<Boolean> retry(String entryId, String actor, Instant now) {
         Optional<Delivery> found = byEntry(entryId);
         if (found.isEmpty()) {
             return Optional.empty();
         }
         Delivery d = found.get();
-        return Optional.of(jdbc.update("UPDATE erp_delivery SET state = 'PENDING', updated_at = ? WHERE reference = ?"
-                + " AND state = 'REFUSED'", utc(now), d.reference()) > 0);
+        return Optional.of(jdbc.update("UPDATE erp_delivery SET state = 'PENDING', updated_at = ?, retried_by = ?,"
+                + " retried_at = ? WHERE reference = ? AND state = 'REFUSED'", utc(now), actor, utc(now),
+                d.reference()) > 0);
+    }
+
+    /** A refusal as a delivery exception: its first entry, and when it was refused and retried. */
+    record Refusal(UUID exceptionId, Delivery delivery, Instant refusedAt, String retriedBy, Instant retriedAt) {
+    }
+
+    /** Refusals (one per exception) in the states, newest first; {@code retriedOnly} for delivered ones. */
+    List<Refusal> refusals(String statusFilter, int offset, int limit) {
+        return jdbc.query("SELECT " + COLUMNS + ", exception_id, refused_at, retried_by, retried_at FROM erp_delivery"
+                + " WHERE seq IN (SELECT MIN(seq) FROM erp_delivery WHERE exception_id IS NOT NULL" + statusFilter
+                + " GROUP BY exception_id) ORDER BY refused_at DESC, seq LIMIT ? OFFSET ?", REFUSALS, limit, offset);
+    }
+
+    long countRefusals(String statusFilter) {
+        return jdbc.queryForObject("SELECT COUNT(DISTINCT exception_id) FROM erp_delivery WHERE exception_id IS NOT NULL"
+                + statusFilter, Long.class);
+    }
+
+    Optional<Refusal> refusal(UUID exceptionId) {
+        return jdbc.query("SELECT " + COLUMNS + ", exception_id, refused_at, retried_by, retried_at FROM erp_delivery"
+                + " WHERE exception_id = ? ORDER BY seq LIMIT 1", REFUSALS, exceptionId).stream().findFirst();
     }
 
     public Optional<Delivery> byEntry(String entryId) {
@@ -204,6 +236,9 @@ public class ErpDeliveries {
     /** The last synchronisation of one kind of ERP data. */
     public record SyncState(String name, Instant latestChange, Instant syncedAt, String outcome) {
     }
+
+    private static final RowMapper<Refusal> REFUSALS = (rs, n) -> new Refusal(rs.getObject("exception_id", UUID.class),
+            ErpDeliveries.ROWS.mapRow(rs, n), instant(rs, "refused_at"), rs.getString("retried_by"), instant(rs, "retried_at"));
 
     private static String cut(String error) {
         String message = error == null ? "unknown error" : error;

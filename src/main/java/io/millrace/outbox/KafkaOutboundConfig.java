@@ -15,7 +15,9 @@ class KafkaOutboundConfig {
 
     @Bean
     KafkaOutboundRelay kafkaOutboundRelay(Outbox outbox, KafkaProducer<String, byte[]> millraceKafkaProducer,
-                                          KafkaSettings settings, ObjectProvider<Clock> clock) {
-        return new KafkaOutboundRelay(outbox, millraceKafkaProducer, settings, clock.getIfAvailable(Clock::systemUTC));
+                                          KafkaSettings settings, ObjectProvider<Clock> clock,
+                                          OutboxProperties outboxSettings) {
+        return new KafkaOutboundRelay(outbox, millraceKafkaProducer, settings, clock.getIfAvailable(Clock::systemUTC),
+                outboxSettings);
     }
 }

@@ -39,14 +39,27 @@ public final class KafkaOutboundRelay implements SmartLifecycle {
     private final String subscriber;
     private final String owner = "relay-" + UUID.randomUUID();
     private final Wakeup wakeup = new Wakeup();
+    private final List<String> types;
+    private final DeadLetterHandling deadLetters;
     private Thread thread;
 
     public KafkaOutboundRelay(Outbox outbox, Producer<String, byte[]> producer, KafkaSettings settings, Clock clock) {
+        this(outbox, producer, settings, clock, OutboxProperties.defaults(List.of()));
+    }
+
+    /**
+     * A relay of the hub's own events and of the accepted inbound types {@code outbox.kafka-types}
+     * names; a record Kafka will never take is set aside as {@code outbox.dead-letter} says.
+     */
+    public KafkaOutboundRelay(Outbox outbox, Producer<String, byte[]> producer, KafkaSettings settings, Clock clock,
+                              OutboxProperties outboxSettings) {
         this.store = outbox.store();
         this.producer = producer;
         this.settings = settings;
         this.clock = clock;
         this.subscriber = "kafka:" + settings.outboundTopic();
+        this.types = outboxSettings.kafkaDelivered();
+        this.deadLetters = new DeadLetterHandling(store, subscriber, outboxSettings.deadLetter(), clock);
         outbox.onCommit(wakeup::wake);
     }
 
@@ -57,40 +70,113 @@ public final class KafkaOutboundRelay implements SmartLifecycle {
         if (!store.acquireLease(subscriber, owner, now, now.plus(settings.sendTimeout().multipliedBy(2)))) {
             return 0;
         }
-        long from = store.progress(subscriber).orElseThrow().deliveredPosition();
-        long highWater = store.highWater();
-        List<StoredMessage> batch = store.readAfter(from, highWater, List.of(), BATCH);
-        if (batch.isEmpty()) {
-            return 0;
-        }
-        List<Future<RecordMetadata>> sends = new ArrayList<>(batch.size());
-        for (StoredMessage m : batch) {
-            RecordHeaders headers = new RecordHeaders();
-            headers.add("content-type", CloudEventBodies.SINGLE.getBytes(StandardCharsets.UTF_8));
-            String key = m.subject() != null ? m.subject() : m.plant();
-            sends.add(producer.send(new ProducerRecord<>(settings.outboundTopic(), null, key,
-                    CloudEventBodies.event(m).toString().getBytes(StandardCharsets.UTF_8), headers)));
-        }
-        long to = batch.get(batch.size() - 1).position();
         try {
-            long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
-            for (Future<RecordMetadata> send : sends) {
-                send.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (!deadLetters.redeliver(this::sendAll)) {
+                return 0;
             }
-        } catch (ExecutionException | TimeoutException ex) {
-            store.recordFailure(subscriber, owner, to, String.valueOf(ex.getCause() == null ? ex : ex.getCause()),
-                    clock.instant());
-            throw new IllegalStateException("Kafka did not acknowledge outbox positions " + batch.get(0).position()
-                    + "-" + to, ex);
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             return 0;
+        }
+        SubscriberProgress progress = store.progress(subscriber).orElseThrow();
+        long from = progress.deliveredPosition();
+        long highWater = store.highWater();
+        List<StoredMessage> read = store.readAfter(from, highWater, types, BATCH);
+        if (read.isEmpty()) {
+            if (highWater > from) {
+                store.skipTo(subscriber, owner, from, highWater);
+            }
+            return 0;
+        }
+        long to = read.get(read.size() - 1).position();
+        List<StoredMessage> batch = deadLetters.sendable(read);
+        if (batch.isEmpty()) {
+            store.skipTo(subscriber, owner, from, to);
+            return read.size();
+        }
+        List<Future<RecordMetadata>> sends = new ArrayList<>(batch.size());
+        for (StoredMessage m : batch) {
+            sends.add(producer.send(record(m)));
+        }
+        long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
+        for (int i = 0; i < sends.size(); i++) {
+            try {
+                sends.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException | TimeoutException ex) {
+                failed(from, batch, i, failure(ex));
+                throw new IllegalStateException("Kafka did not acknowledge outbox positions "
+                        + batch.get(i).position() + "-" + to, ex);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                return 0;
+            }
         }
         if (!store.recordDelivered(subscriber, owner, from, to, batch.size(), clock.instant())) {
             log.warn("Outbox lease of {} was lost while relaying positions {}-{}", subscriber, batch.get(0).position(),
                     to);
         }
         return batch.size();
+    }
+
+    /**
+     * The record at {@code index} (and so the batch) failed: counted on the head; once it is due, the
+     * records before it are recorded as delivered and it is set aside.
+     */
+    private void failed(long from, List<StoredMessage> batch, int index, WebhookClient.DeliveryFailure failure) {
+        StoredMessage failing = batch.get(index);
+        int attempts = store.recordFailure(subscriber, owner, failing.position(), failure.getMessage(),
+                clock.instant(), failure.kind() == WebhookClient.DeliveryFailure.Kind.UNAVAILABLE);
+        SubscriberProgress progress = store.progress(subscriber).orElse(null);
+        if (attempts == 0 || progress == null
+                || !deadLetters.due(failure.kind(), progress.countedFailures(), progress.failingSince())) {
+            return;
+        }
+        attempts = progress.countedFailures();
+        long cursor = from;
+        if (index > 0) {
+            long before = batch.get(index - 1).position();
+            if (!store.recordDelivered(subscriber, owner, from, before, index, clock.instant())) {
+                return;
+            }
+            cursor = before;
+        }
+        if (deadLetters.setAside(owner, cursor, failing, failure, attempts)) {
+            log.warn("Outbox message at position {} is set aside for {} after {} attempt(s): {}", failing.position(),
+                    subscriber, attempts, failure.getMessage());
+        }
+    }
+
+    /** Sends the messages and waits for the broker's acknowledgements. */
+    private void sendAll(List<StoredMessage> messages) throws WebhookClient.DeliveryFailure, InterruptedException {
+        List<Future<RecordMetadata>> sends = new ArrayList<>(messages.size());
+        for (StoredMessage m : messages) {
+            sends.add(producer.send(record(m)));
+        }
+        long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
+        for (Future<RecordMetadata> send : sends) {
+            try {
+                send.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException | TimeoutException ex) {
+                throw failure(ex);
+            }
+        }
+    }
+
+    /** A broker that is away or busy is unavailable; any other error (a record too large, say) is a refusal. */
+    static WebhookClient.DeliveryFailure failure(Exception ex) {
+        Throwable cause = ex instanceof ExecutionException && ex.getCause() != null ? ex.getCause() : ex;
+        boolean transientFailure = cause instanceof TimeoutException
+                || cause instanceof org.apache.kafka.common.errors.RetriableException
+                || cause instanceof org.apache.kafka.common.errors.InterruptException;
+        return new WebhookClient.DeliveryFailure(String.valueOf(cause), transientFailure
+                ? WebhookClient.DeliveryFailure.Kind.UNAVAILABLE : WebhookClient.DeliveryFailure.Kind.REFUSED);
+    }
+
+    private ProducerRecord<String, byte[]> record(StoredMessage m) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("content-type", CloudEventBodies.SINGLE.getBytes(StandardCharsets.UTF_8));
+        return new ProducerRecord<>(settings.outboundTopic(), null, DeadLetterHandling.key(m),
+                CloudEventBodies.event(m).toString().getBytes(StandardCharsets.UTF_8), headers);
     }
 
     private void loop() {

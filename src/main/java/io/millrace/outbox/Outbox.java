@@ -2,6 +2,8 @@ package io.millrace.outbox;
 
 import io.millrace.accounting.event.EventContext;
 import io.millrace.accounting.posting.OutboundMessage;
+import io.millrace.catalog.EventCatalog;
+import io.millrace.eventlog.LoggedEvent;
 import io.millrace.eventlog.TrackingIds;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
+import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,11 +35,15 @@ public class Outbox {
     private final Clock clock;
     private final TrackingIds eventIds;
     private final List<OutboxProperties.Webhook> subscribers;
+    private final OutboxProperties properties;
     private final List<Runnable> commitListeners = new CopyOnWriteArrayList<>();
 
+    /** Refuses to start when a subscriber names a type that is neither the hub's own nor in the catalog. */
     @Autowired
-    Outbox(DataSource dataSource, ObjectProvider<Clock> clock, OutboxProperties properties) {
+    Outbox(DataSource dataSource, ObjectProvider<Clock> clock, OutboxProperties properties,
+           ObjectProvider<EventCatalog> catalog) {
         this(dataSource, clock.getIfAvailable(Clock::systemUTC), properties);
+        catalog.ifAvailable(c -> properties.requireKnownTypes(c::knowsType));
     }
 
     /** An outbox on the hub's data source; {@code clock} gives the messages' time. */
@@ -46,6 +53,23 @@ public class Outbox {
         this.clock = clock;
         this.eventIds = new TrackingIds(clock);
         this.subscribers = properties.webhooks();
+        this.properties = properties;
+    }
+
+    /**
+     * The accepted event as a message to the subscribers that take its type (a plant's MES
+     * subscribing to the orders the ERP released), if any does: its own source, type, subject,
+     * time and data, with the hub's tracking id; empty when no subscriber takes its type.
+     */
+    public Optional<OutboxMessage> passedOn(LoggedEvent event) {
+        if (!properties.routesInbound(event.type())) {
+            return Optional.empty();
+        }
+        JsonNode envelope = OutboxJson.MAPPER.readTree(event.json());
+        JsonNode data = envelope.path("data");
+        return Optional.of(new OutboxMessage(event.type(), event.subject(), event.plant(), event.correlationId(),
+                event.trackingId(), data.isMissingNode() ? OutboxJson.NODES.nullNode() : data, event.source(),
+                event.eventTime()));
     }
 
     /**
@@ -61,8 +85,9 @@ public class Outbox {
         Instant now = clock.instant();
         List<StoredMessage> rows = new ArrayList<>(messages.size());
         for (OutboxMessage m : messages) {
-            rows.add(new StoredMessage(null, eventIds.next(), m.type(), OutboxStore.SOURCE, m.subject(), m.plant(),
-                    m.correlationId(), m.trackingId(), now, OutboxJson.write(m.data())));
+            rows.add(new StoredMessage(null, eventIds.next(), m.type(), m.source() == null ? OutboxStore.SOURCE
+                    : m.source(), m.subject(), m.plant(), m.correlationId(), m.trackingId(),
+                    m.time() == null ? now : m.time(), OutboxJson.write(m.data())));
         }
         store.insert(rows);
         signalAfterCommit();
@@ -99,6 +124,20 @@ public class Outbox {
             return new SubscriberDelivery(subscriber, DeliveryStatus.PENDING, null, 0, null);
         }
         SubscriberProgress progress = found.get();
+        Optional<DeadLetter> aside = store.deadLetterAt(subscriber, position);
+        if (aside.isPresent()) {
+            DeadLetter d = aside.get();
+            return switch (d.state()) {
+                case DeadLetter.DELIVERED -> new SubscriberDelivery(subscriber, DeliveryStatus.DELIVERED,
+                        d.deliveredAt(), d.attempts(), null);
+                case DeadLetter.HELD -> new SubscriberDelivery(subscriber, DeliveryStatus.HELD, null, 0,
+                        "waits behind a message of " + d.orderKey() + " set aside for this subscriber");
+                case DeadLetter.RETRY -> new SubscriberDelivery(subscriber, DeliveryStatus.PENDING, null, d.attempts(),
+                        d.lastError());
+                default -> new SubscriberDelivery(subscriber, DeliveryStatus.SET_ASIDE, null, d.attempts(),
+                        d.lastError());
+            };
+        }
         if (position <= progress.deliveredPosition()) {
             return store.deliveredAt(subscriber, position)
                     .map(at -> new SubscriberDelivery(subscriber, DeliveryStatus.DELIVERED, at, 0, null))

@@ -24,7 +24,8 @@ import org.springframework.context.SmartLifecycle;
  * Runs the outbox delivery on threads of its own: a sequencer that gives committed messages
  * their positions, and one worker per subscriber. Publishes, per subscriber,
  * {@code millrace.outbox.delivered} and {@code millrace.outbox.delivery.failures} (counters),
- * {@code millrace.outbox.lag} (messages not delivered yet) and {@code millrace.outbox.circuit.state}
+ * {@code millrace.outbox.lag} (messages not delivered yet), {@code millrace.outbox.set.aside} (dead
+ * letters and the messages held behind them) and {@code millrace.outbox.circuit.state}
  * (0 closed, 1 open, 2 half-open, 3 other).
  */
 public class OutboxDispatcher implements SmartLifecycle {
@@ -102,6 +103,10 @@ public class OutboxDispatcher implements SmartLifecycle {
         AtomicLong lag = new AtomicLong();
         register(Gauge.builder("millrace.outbox.lag", lag, AtomicLong::get).tag("subscriber", name)
                 .description("Messages for the subscriber not delivered yet").register(meters));
+        OutboxStore store = outbox.store();
+        register(Gauge.builder("millrace.outbox.set.aside", store, st -> st.countWaiting(name)).tag("subscriber", name)
+                .description("Messages set aside for the subscriber, or held behind one, not delivered yet")
+                .register(meters));
         register(Gauge.builder("millrace.outbox.circuit.state", breaker, OutboxDispatcher::stateCode)
                 .tag("subscriber", name).description("0 closed, 1 open, 2 half-open, 3 other").register(meters));
         return new SubscriberWorker(webhook, outbox.store(), breaker, clock, owner, settings, delivered, failures, lag);

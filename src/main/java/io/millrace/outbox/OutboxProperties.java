@@ -19,6 +19,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       than a delivery attempt can take
  * @param connectTimeout connecting to a subscriber
  * @param requestTimeout one delivery request, answer included
+ * @param deadLetter     when a message that keeps failing is set aside so that the others go on
+ * @param kafkaTypes     accepted inbound event types that the Kafka relay publishes to the outbound
+ *                       topic besides the hub's own events
  */
 @ConfigurationProperties("millrace.outbox")
 public record OutboxProperties(@DefaultValue("true") boolean dispatch,
@@ -28,15 +31,21 @@ public record OutboxProperties(@DefaultValue("true") boolean dispatch,
                                @DefaultValue("10s") Duration requestTimeout,
                                @DefaultValue Retry retry,
                                @DefaultValue CircuitBreaker circuitBreaker,
-                               List<Webhook> webhooks) {
+                               List<Webhook> webhooks,
+                               @DefaultValue DeadLetter deadLetter,
+                               List<String> kafkaTypes) {
 
     /** The types of event the hub publishes, the only ones a webhook may name. */
     public static final List<String> OUTBOUND_TYPES = List.of(OutboundMessage.JOURNAL_POSTED,
             OutboundMessage.INVOICE_ISSUED, OutboundMessage.VARIANCE_SETTLED, ExceptionEvents.RAISED,
             ExceptionEvents.RESOLVED, SlaAlertEvents.RAISED, SlaAlertEvents.CLEARED);
 
+    @org.springframework.boot.context.properties.bind.ConstructorBinding
     public OutboxProperties {
         webhooks = webhooks == null ? List.of() : List.copyOf(webhooks);
+        deadLetter = deadLetter == null ? DeadLetter.defaults() : deadLetter;
+        kafkaTypes = kafkaTypes == null ? List.of() : List.copyOf(kafkaTypes);
+        kafkaTypes.forEach(type -> typeName(type, "millrace.outbox.kafka-types"));
         positive(pollInterval, "poll-interval");
         positive(connectTimeout, "connect-timeout");
         positive(requestTimeout, "request-timeout");
@@ -51,6 +60,61 @@ public record OutboxProperties(@DefaultValue("true") boolean dispatch,
                         + webhooks.get(i).name() + "' is used by another webhook");
             }
         }
+    }
+
+    /** The settings without dead-letter settings of their own and with no inbound types for Kafka. */
+    public OutboxProperties(boolean dispatch, Duration pollInterval, Duration leaseDuration, Duration connectTimeout,
+                            Duration requestTimeout, Retry retry, CircuitBreaker circuitBreaker, List<Webhook> webhooks) {
+        this(dispatch, pollInterval, leaseDuration, connectTimeout, requestTimeout, retry, circuitBreaker, webhooks,
+                DeadLetter.defaults(), List.of());
+    }
+
+    /** The same settings with another dead-letter policy. */
+    public OutboxProperties withDeadLetter(DeadLetter policy) {
+        return new OutboxProperties(dispatch, pollInterval, leaseDuration, connectTimeout, requestTimeout, retry,
+                circuitBreaker, webhooks, policy, kafkaTypes);
+    }
+
+    /** The Kafka relay's types: the hub's own events and {@code kafka-types}. */
+    public List<String> kafkaDelivered() {
+        List<String> all = new java.util.ArrayList<>(OUTBOUND_TYPES);
+        kafkaTypes.stream().filter(t -> !all.contains(t)).forEach(all::add);
+        return List.copyOf(all);
+    }
+
+    /** True when a subscriber (a webhook or the Kafka relay) takes accepted events of this inbound type. */
+    public boolean routesInbound(String type) {
+        return !OUTBOUND_TYPES.contains(type) && (kafkaTypes.contains(type)
+                || webhooks.stream().anyMatch(w -> w.types().contains(type)));
+    }
+
+    /**
+     * Checks every named type that is not one of the hub's own events against the types the hub
+     * accepts ({@code known}, the catalog); names the first that is neither.
+     */
+    public void requireKnownTypes(java.util.function.Predicate<String> known) {
+        for (Webhook webhook : webhooks) {
+            for (String type : webhook.types()) {
+                if (!OUTBOUND_TYPES.contains(type) && !known.test(type)) {
+                    throw new IllegalArgumentException("millrace.outbox.webhooks[" + webhook.name() + "].types: '"
+                            + type + "' is neither an event the hub publishes " + OUTBOUND_TYPES
+                            + " nor an event type of the catalog");
+                }
+            }
+        }
+        for (String type : kafkaTypes) {
+            if (!known.test(type)) {
+                throw new IllegalArgumentException("millrace.outbox.kafka-types: '" + type
+                        + "' is not an event type of the catalog");
+            }
+        }
+    }
+
+    private static String typeName(String type, String property) {
+        if (type == null || !type.matches("[A-Za-z0-9]+([.-][A-Za-z0-9]+)+")) {
+            throw new IllegalArgumentException(property + ": '" + type + "' is not an event type name");
+        }
+        return type;
     }
 
     /** Defaults only: no subscribers. */
@@ -104,7 +168,32 @@ public record OutboxProperties(@DefaultValue("true") boolean dispatch,
     }
 
     /**
-     * A subscriber: messages of {@code types} (all when empty) are POSTed to {@code url} as
+     * When a message that keeps failing with one subscriber is set aside (a dead letter, shown as a
+     * delivery exception and retried by an operator), so that the messages behind it go on.
+     * Refused ones (an HTTP 4xx other than 408 and 429, a record Kafka will never take) after
+     * {@code refusedAttempts} attempts; other failures that are not the subscriber being unreachable
+     * (other 5xx answers, errors) after {@code maxAttempts} attempts or once the message has been
+     * failing for {@code maxTime}. A subscriber that cannot be reached (connection refused,
+     * timeouts, 408, 429, 502, 503, 504) is waited for without bound: nothing is wrong with the messages.
+     */
+    public record DeadLetter(@DefaultValue("3") int refusedAttempts, @DefaultValue("50") int maxAttempts,
+                             @DefaultValue("1h") Duration maxTime) {
+        public DeadLetter {
+            if (refusedAttempts < 1 || maxAttempts < 1) {
+                throw new IllegalArgumentException("millrace.outbox.dead-letter.refused-attempts and max-attempts"
+                        + " must be at least 1, were " + refusedAttempts + " and " + maxAttempts);
+            }
+            positive(maxTime, "dead-letter.max-time");
+        }
+
+        public static DeadLetter defaults() {
+            return new DeadLetter(3, 50, Duration.ofHours(1));
+        }
+    }
+
+    /**
+     * A subscriber: messages of {@code types} (every event the hub publishes when empty; accepted
+     * inbound event types only when named) are POSTed to {@code url} as
      * structured CloudEvents, {@code batchSize} at most per request (1: one
      * {@code application/cloudevents+json} event; more: an {@code application/cloudevents-batch+json}
      * array). With a {@code secret}, every request is signed as Standard Webhooks says
@@ -125,10 +214,7 @@ public record OutboxProperties(@DefaultValue("true") boolean dispatch,
             }
             types = types == null ? List.of() : List.copyOf(types);
             for (String type : types) {
-                if (!OUTBOUND_TYPES.contains(type)) {
-                    throw new IllegalArgumentException("millrace.outbox.webhooks[" + name + "].types: '" + type
-                            + "' is not an event the hub publishes; one of " + OUTBOUND_TYPES);
-                }
+                typeName(type, "millrace.outbox.webhooks[" + name + "].types");
             }
             secret = secret == null || secret.isEmpty() ? null : secret;
             if (batchSize < 1 || batchSize > 500) {
@@ -144,7 +230,12 @@ public record OutboxProperties(@DefaultValue("true") boolean dispatch,
 
         /** True when the subscriber takes messages of this type. */
         public boolean accepts(String type) {
-            return types.isEmpty() || types.contains(type);
+            return types.isEmpty() ? OUTBOUND_TYPES.contains(type) : types.contains(type);
+        }
+
+        /** The types it is sent: those named, or every event the hub publishes. */
+        public List<String> delivered() {
+            return types.isEmpty() ? OUTBOUND_TYPES : types;
         }
 
         @Override

@@ -27,7 +27,10 @@ class OutboxStore {
     private static final String MESSAGE_COLUMNS =
             "position, event_id, type, source, subject, plant, correlation_id, tracking_id, event_time, data";
     private static final String SUBSCRIBER_COLUMNS = "name, delivered_position, delivered_count, failing_through,"
-            + " attempts, last_error, last_attempt_at, lease_owner, lease_until";
+            + " attempts, last_error, last_attempt_at, lease_owner, lease_until, failing_since,"
+            + " counted_failures";
+    private static final String DEAD_LETTER_COLUMNS = "d.id, d.subscriber, d.position, d.order_key, d.state, d.reason,"
+            + " d.attempts, d.last_error, d.dead_at, d.retried_by, d.retried_at, d.delivered_at";
     private static final int MAX_ERROR = 1000;
 
     private final JdbcTemplate jdbc;
@@ -138,7 +141,11 @@ class OutboxStore {
                 return Optional.<Long>empty();
             }
             jdbc.update("UPDATE outbox_subscriber SET delivered_position = ?, failing_through = NULL, attempts = 0,"
-                    + " last_error = NULL WHERE name = ?", fromPosition - 1, subscriber);
+                    + " last_error = NULL, failing_since = NULL, counted_failures = 0 WHERE name = ?", fromPosition - 1,
+                    subscriber);
+            // Messages sent after a retry are sent again in order; those still set aside stay so.
+            jdbc.update("DELETE FROM outbox_dead_letter WHERE subscriber = ? AND position >= ? AND state = 'DELIVERED'",
+                    subscriber, fromPosition);
             jdbc.update("INSERT INTO outbox_replay (subscriber, from_position, previous_position, requested_by,"
                     + " requested_at, reason) VALUES (?, ?, ?, ?, ?, ?)", subscriber, fromPosition, previous.get(0),
                     actor, utc(at), reason);
@@ -166,7 +173,8 @@ class OutboxStore {
         Boolean recorded = transactions.execute(tx -> {
             int updated = jdbc.update("UPDATE outbox_subscriber SET delivered_position = ?,"
                     + " delivered_count = delivered_count + ?, failing_through = NULL, attempts = 0,"
-                    + " last_error = NULL WHERE name = ? AND lease_owner = ? AND delivered_position = ?",
+                    + " last_error = NULL, failing_since = NULL, counted_failures = 0 WHERE name = ?"
+                    + " AND lease_owner = ? AND delivered_position = ?",
                     to, count, subscriber, owner, from);
             if (updated != 1) {
                 return false;
@@ -186,11 +194,22 @@ class OutboxStore {
 
     /** Counts a failed attempt on the head up to {@code through}; returns the attempts so far, 0 if the lease was lost. */
     int recordFailure(String subscriber, String owner, long through, String error, Instant at) {
+        return recordFailure(subscriber, owner, through, error, at, false);
+    }
+
+    /**
+     * As {@link #recordFailure(String, String, long, String, Instant)}; {@code unavailable} (the
+     * subscriber could not be reached) resets what the dead-letter limits count.
+     */
+    int recordFailure(String subscriber, String owner, long through, String error, Instant at, boolean unavailable) {
         String message = error == null ? "unknown error" : error;
         message = message.length() > MAX_ERROR ? message.substring(0, MAX_ERROR) : message;
         int updated = jdbc.update("UPDATE outbox_subscriber SET attempts = attempts + 1, failing_through = ?,"
-                        + " last_error = ?, last_attempt_at = ? WHERE name = ? AND lease_owner = ?",
-                through, message, utc(at), subscriber, owner);
+                        + " last_error = ?, last_attempt_at = ?,"
+                        + " failing_since = CASE WHEN ? THEN NULL ELSE COALESCE(failing_since, ?) END,"
+                        + " counted_failures = CASE WHEN ? THEN 0 ELSE counted_failures + 1 END"
+                        + " WHERE name = ? AND lease_owner = ?",
+                through, message, utc(at), unavailable, utc(at), unavailable, subscriber, owner);
         return updated == 1 ? progress(subscriber).map(SubscriberProgress::attempts).orElse(0) : 0;
     }
 
@@ -199,6 +218,127 @@ class OutboxStore {
         return jdbc.query("SELECT delivered_at FROM outbox_delivery WHERE subscriber = ? AND to_position >= ?"
                         + " AND from_position < ? ORDER BY to_position LIMIT 1",
                 (rs, n) -> instant(rs, "delivered_at"), subscriber, position, position).stream().findFirst();
+    }
+
+    /** The message at {@code position}, if there is one. */
+    Optional<StoredMessage> messageAt(long position) {
+        return jdbc.query("SELECT " + MESSAGE_COLUMNS + " FROM outbox_message WHERE position = ?", MESSAGES, position)
+                .stream().findFirst();
+    }
+
+    /** Positions after {@code after} up to {@code upTo} that the subscriber has set aside or holds. */
+    java.util.Set<Long> setAsideBetween(String subscriber, long after, long upTo) {
+        return new java.util.HashSet<>(jdbc.queryForList("SELECT position FROM outbox_dead_letter WHERE subscriber = ?"
+                + " AND position > ? AND position <= ?", Long.class, subscriber, after, upTo));
+    }
+
+    /** Order keys of the subscriber with a message set aside or held: later messages of these keys wait too. */
+    java.util.Set<String> blockedKeys(String subscriber) {
+        return new java.util.HashSet<>(jdbc.queryForList("SELECT DISTINCT order_key FROM outbox_dead_letter"
+                + " WHERE subscriber = ? AND state IN ('DEAD', 'RETRY', 'HELD')", String.class, subscriber));
+    }
+
+    /** Records that the messages wait behind a dead letter of their key (once: held again is a no-op). */
+    void hold(String subscriber, List<StoredMessage> messages, java.util.function.Function<StoredMessage, String> key,
+              Instant at) {
+        for (StoredMessage m : messages) {
+            jdbc.update("INSERT INTO outbox_dead_letter (id, subscriber, position, order_key, state, reason, attempts,"
+                    + " dead_at) VALUES (?, ?, ?, ?, 'HELD', 'BEHIND_DEAD_LETTER', 0, ?) ON CONFLICT DO NOTHING",
+                    UUID.randomUUID(), subscriber, m.position(), key.apply(m), utc(at));
+        }
+    }
+
+    /**
+     * Sets the message aside as a dead letter and moves the subscriber's progress past it, if
+     * {@code owner} holds the lease and the progress is still {@code from}; false otherwise.
+     */
+    boolean setAside(String subscriber, String owner, long from, StoredMessage message, String key, String reason,
+                     int attempts, String error, Instant at) {
+        Boolean done = transactions.execute(tx -> {
+            int updated = jdbc.update("UPDATE outbox_subscriber SET delivered_position = ?, failing_through = NULL,"
+                    + " attempts = 0, last_error = NULL, failing_since = NULL, counted_failures = 0 WHERE name = ?"
+                    + " AND lease_owner = ? AND delivered_position = ?", message.position(), subscriber, owner, from);
+            if (updated != 1) {
+                return false;
+            }
+            jdbc.update("INSERT INTO outbox_dead_letter (id, subscriber, position, order_key, state, reason, attempts,"
+                    + " last_error, dead_at) VALUES (?, ?, ?, ?, 'DEAD', ?, ?, ?, ?)", UUID.randomUUID(), subscriber,
+                    message.position(), key, reason, attempts, cut(error), utc(at));
+            return true;
+        });
+        return Boolean.TRUE.equals(done);
+    }
+
+    /** Order keys of the subscriber with a dead letter an operator asked to retry. */
+    List<String> retriedKeys(String subscriber) {
+        return jdbc.queryForList("SELECT order_key FROM outbox_dead_letter WHERE subscriber = ? AND state = 'RETRY'"
+                + " GROUP BY order_key ORDER BY MIN(position)", String.class, subscriber);
+    }
+
+    /** The key's messages set aside or held for the subscriber, in position order. */
+    List<DeadLetter> waiting(String subscriber, String key) {
+        return jdbc.query("SELECT " + DEAD_LETTER_COLUMNS + ", m.type, m.plant, m.tracking_id FROM outbox_dead_letter d"
+                + " LEFT JOIN outbox_message m ON m.position = d.position WHERE d.subscriber = ? AND d.order_key = ?"
+                + " AND d.state IN ('DEAD', 'RETRY', 'HELD') ORDER BY d.position", DEAD_LETTERS, subscriber, key);
+    }
+
+    void redelivered(UUID id, Instant at) {
+        jdbc.update("UPDATE outbox_dead_letter SET state = 'DELIVERED', delivered_at = ?, last_error = NULL"
+                + " WHERE id = ?", utc(at), id);
+    }
+
+    /** A retried or held message failed: it is (again) the dead letter of its key. */
+    void deadAgain(UUID id, String reason, String error, Instant at) {
+        jdbc.update("UPDATE outbox_dead_letter SET state = 'DEAD', reason = ?, attempts = attempts + 1,"
+                + " last_error = ?, dead_at = ? WHERE id = ?", reason, cut(error), utc(at), id);
+    }
+
+    /** Makes a dead letter due for delivery again; false when it is not DEAD. */
+    boolean retryDeadLetter(UUID id, String actor, Instant at) {
+        return jdbc.update("UPDATE outbox_dead_letter SET state = 'RETRY', retried_by = ?, retried_at = ?"
+                + " WHERE id = ? AND state = 'DEAD'", actor, utc(at), id) == 1;
+    }
+
+    Optional<DeadLetter> deadLetter(UUID id) {
+        return jdbc.query("SELECT " + DEAD_LETTER_COLUMNS + ", m.type, m.plant, m.tracking_id FROM outbox_dead_letter d"
+                + " LEFT JOIN outbox_message m ON m.position = d.position WHERE d.id = ?", DEAD_LETTERS, id)
+                .stream().findFirst();
+    }
+
+    /** The subscriber's dead letter (any state) at the position, if there is one. */
+    Optional<DeadLetter> deadLetterAt(String subscriber, long position) {
+        return jdbc.query("SELECT " + DEAD_LETTER_COLUMNS + ", m.type, m.plant, m.tracking_id FROM outbox_dead_letter d"
+                + " LEFT JOIN outbox_message m ON m.position = d.position WHERE d.subscriber = ? AND d.position = ?",
+                DEAD_LETTERS, subscriber, position).stream().findFirst();
+    }
+
+    /** Delivery exceptions: messages set aside (states DEAD, RETRY) or delivered after a retry, newest first. */
+    List<DeadLetter> deadLetters(List<String> states, int offset, int limit) {
+        List<Object> args = new ArrayList<>(states);
+        args.add(limit);
+        args.add(offset);
+        return jdbc.query("SELECT " + DEAD_LETTER_COLUMNS + ", m.type, m.plant, m.tracking_id FROM outbox_dead_letter d"
+                + " LEFT JOIN outbox_message m ON m.position = d.position WHERE d.state IN ("
+                + String.join(", ", Collections.nCopies(states.size(), "?")) + ") AND (d.state <> 'DELIVERED'"
+                + " OR d.retried_by IS NOT NULL) ORDER BY d.dead_at DESC, d.id LIMIT ? OFFSET ?", DEAD_LETTERS,
+                args.toArray());
+    }
+
+    long countDeadLetters(List<String> states) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM outbox_dead_letter d WHERE d.state IN ("
+                + String.join(", ", Collections.nCopies(states.size(), "?")) + ") AND (d.state <> 'DELIVERED'"
+                + " OR d.retried_by IS NOT NULL)", Long.class, states.toArray());
+    }
+
+    /** Messages of the subscriber set aside or held, not delivered yet. */
+    long countWaiting(String subscriber) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM outbox_dead_letter WHERE subscriber = ?"
+                + " AND state IN ('DEAD', 'RETRY', 'HELD')", Long.class, subscriber);
+    }
+
+    private static String cut(String error) {
+        String message = error == null ? "unknown error" : error;
+        return message.length() > MAX_ERROR ? message.substring(0, MAX_ERROR) : message;
     }
 
     private static String typeFilter(List<String> types) {
@@ -222,5 +362,12 @@ class OutboxStore {
     private static final RowMapper<SubscriberProgress> PROGRESS = (rs, n) -> new SubscriberProgress(
             rs.getString("name"), rs.getLong("delivered_position"), rs.getLong("delivered_count"),
             rs.getObject("failing_through", Long.class), rs.getInt("attempts"), rs.getString("last_error"),
-            instant(rs, "last_attempt_at"), rs.getString("lease_owner"), instant(rs, "lease_until"));
+            instant(rs, "last_attempt_at"), rs.getString("lease_owner"), instant(rs, "lease_until"),
+            instant(rs, "failing_since"), rs.getInt("counted_failures"));
+
+    private static final RowMapper<DeadLetter> DEAD_LETTERS = (rs, n) -> new DeadLetter(rs.getObject("id", UUID.class),
+            rs.getString("subscriber"), rs.getLong("position"), rs.getString("order_key"), rs.getString("state"),
+            rs.getString("reason"), rs.getInt("attempts"), rs.getString("last_error"), instant(rs, "dead_at"),
+            rs.getString("retried_by"), instant(rs, "retried_at"), instant(rs, "delivered_at"), rs.getString("type"),
+            rs.getString("plant"), rs.getObject("tracking_id", UUID.class));
 }

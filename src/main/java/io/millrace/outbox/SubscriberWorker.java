@@ -34,6 +34,7 @@ final class SubscriberWorker implements Runnable {
     private final Counter failures;
     private final AtomicLong lag;
     private final Wakeup wakeup = new Wakeup();
+    private final DeadLetterHandling deadLetters;
 
     SubscriberWorker(OutboxProperties.Webhook webhook, OutboxStore store, CircuitBreaker breaker, Clock clock,
                      String owner, OutboxProperties settings, Counter delivered, Counter failures, AtomicLong lag) {
@@ -48,6 +49,7 @@ final class SubscriberWorker implements Runnable {
         this.delivered = delivered;
         this.failures = failures;
         this.lag = lag;
+        this.deadLetters = new DeadLetterHandling(store, webhook.name(), settings.deadLetter(), clock);
     }
 
     void wake() {
@@ -83,59 +85,142 @@ final class SubscriberWorker implements Runnable {
         }
     }
 
-    /** Sends the batch; an unexpected error counts as a failed delivery so that the breaker's permit is returned. */
-    private void send(List<StoredMessage> batch) throws WebhookClient.DeliveryFailure, InterruptedException {
+    /**
+     * Sends the messages, the breaker's permission already taken; an unexpected error counts as a
+     * failed delivery, so that the permission is returned and the breaker learns of every outcome.
+     */
+    private void send(List<StoredMessage> messages) throws WebhookClient.DeliveryFailure, InterruptedException {
+        long started = System.nanoTime();
         try {
-            client.post(CloudEventBodies.of(batch, webhook.batchSize() > 1));
-        } catch (RuntimeException ex) {
-            throw new WebhookClient.DeliveryFailure(ex.toString());
+            try {
+                client.post(CloudEventBodies.of(messages, webhook.batchSize() > 1));
+            } catch (RuntimeException ex) {
+                throw new WebhookClient.DeliveryFailure(ex.toString(), WebhookClient.DeliveryFailure.Kind.FAILED);
+            }
+        } catch (WebhookClient.DeliveryFailure ex) {
+            breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, ex);
+            failures.increment();
+            throw ex;
         }
+        breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+    }
+
+    /** Sends the messages if the circuit lets a call through; an open circuit is the subscriber being unavailable. */
+    private void sendPermitted(List<StoredMessage> messages) throws WebhookClient.DeliveryFailure,
+            InterruptedException {
+        if (!breaker.tryAcquirePermission()) {
+            throw new WebhookClient.DeliveryFailure("the circuit is open", WebhookClient.DeliveryFailure.Kind.UNAVAILABLE);
+        }
+        send(messages);
     }
 
     /** One round; returns how long to pause before the next: null to wait for new messages, zero for none. */
     Duration round() throws InterruptedException {
         Instant now = clock.instant();
+        List<String> types = webhook.delivered();
         if (!store.acquireLease(webhook.name(), owner, now, now.plus(settings.leaseDuration()))) {
-            store.progress(webhook.name()).ifPresent(p -> lag.set(store.undelivered(p.deliveredPosition(),
-                    webhook.types())));
+            store.progress(webhook.name()).ifPresent(p -> lag.set(store.undelivered(p.deliveredPosition(), types)));
             return null;
+        }
+        if (!deadLetters.redeliver(this::sendPermitted)) {
+            return backoff.after(Math.max(1, store.progress(webhook.name()).map(SubscriberProgress::attempts)
+                    .orElse(1)));
         }
         SubscriberProgress progress = store.progress(webhook.name()).orElseThrow();
         long from = progress.deliveredPosition();
         long highWater = store.highWater();
-        List<StoredMessage> batch = store.readAfter(from, highWater, webhook.types(), webhook.batchSize());
-        if (batch.isEmpty()) {
+        List<StoredMessage> read = store.readAfter(from, highWater, types, webhook.batchSize());
+        if (read.isEmpty()) {
             if (highWater > from) {
                 store.skipTo(webhook.name(), owner, from, highWater);
             }
-            lag.set(store.undelivered(Math.max(from, highWater), webhook.types()));
+            lag.set(store.undelivered(Math.max(from, highWater), types));
             return null;
         }
+        long to = read.get(read.size() - 1).position();
+        List<StoredMessage> batch = deadLetters.sendable(read);
+        if (batch.isEmpty()) {
+            store.skipTo(webhook.name(), owner, from, to);
+            return Duration.ZERO;
+        }
         if (!breaker.tryAcquirePermission()) {
-            lag.set(store.undelivered(from, webhook.types()));
+            lag.set(store.undelivered(from, types));
             return backoff.after(Math.max(1, progress.attempts()));
         }
-        long to = batch.get(batch.size() - 1).position();
-        long started = System.nanoTime();
         try {
             send(batch);
         } catch (WebhookClient.DeliveryFailure ex) {
-            breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, ex);
-            failures.increment();
-            int attempts = store.recordFailure(webhook.name(), owner, to, ex.getMessage(), clock.instant());
-            lag.set(store.undelivered(from, webhook.types()));
+            int attempts = store.recordFailure(webhook.name(), owner, to, ex.getMessage(), clock.instant(),
+                    ex.kind() == WebhookClient.DeliveryFailure.Kind.UNAVAILABLE);
+            lag.set(store.undelivered(from, types));
             log.info("Outbox delivery to {} of positions {}-{} failed (attempt {}): {}", webhook.name(),
                     batch.get(0).position(), to, attempts, ex.getMessage());
+            SubscriberProgress failing = store.progress(webhook.name()).orElse(null);
+            if (attempts > 0 && failing != null
+                    && deadLetters.due(ex.kind(), failing.countedFailures(), failing.failingSince())) {
+                return setAside(from, to, batch, ex, failing.countedFailures());
+            }
             return backoff.after(Math.max(1, attempts));
         }
-        breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         if (store.recordDelivered(webhook.name(), owner, from, to, batch.size(), clock.instant())) {
             delivered.increment(batch.size());
         } else {
             log.warn("Outbox lease of {} was lost while delivering positions {}-{}: they may be delivered again",
                     webhook.name(), batch.get(0).position(), to);
         }
-        lag.set(store.undelivered(to, webhook.types()));
+        lag.set(store.undelivered(to, types));
+        return Duration.ZERO;
+    }
+
+    /**
+     * The head kept failing: a single message is set aside; a batch is sent again one message at
+     * a time, so that only the messages that fail are set aside (and the later ones of their key
+     * held behind them) while the others are delivered.
+     */
+    private Duration setAside(long from, long to, List<StoredMessage> batch, WebhookClient.DeliveryFailure failure,
+                              int attempts) throws InterruptedException {
+        if (batch.size() == 1) {
+            StoredMessage message = batch.get(0);
+            if (deadLetters.setAside(owner, from, message, failure, attempts)) {
+                log.warn("Outbox message at position {} is set aside for {} after {} attempt(s): {}",
+                        message.position(), webhook.name(), attempts, failure.getMessage());
+                if (to > message.position()) {
+                    store.skipTo(webhook.name(), owner, message.position(), to);
+                }
+            }
+            return Duration.ZERO;
+        }
+        long cursor = from;
+        java.util.Set<String> dead = new java.util.HashSet<>();
+        for (StoredMessage message : batch) {
+            if (dead.contains(DeadLetterHandling.key(message))) {
+                deadLetters.hold(message);
+                continue;
+            }
+            try {
+                // part of the attempt that just failed (the circuit may have opened on it): not asked again
+                send(List.of(message));
+                if (!store.recordDelivered(webhook.name(), owner, cursor, message.position(), 1, clock.instant())) {
+                    return Duration.ZERO;
+                }
+                delivered.increment();
+            } catch (WebhookClient.DeliveryFailure single) {
+                if (single.kind() == WebhookClient.DeliveryFailure.Kind.UNAVAILABLE) {
+                    store.recordFailure(webhook.name(), owner, to, single.getMessage(), clock.instant(), true);
+                    return backoff.after(Math.max(1, attempts));
+                }
+                if (!deadLetters.setAside(owner, cursor, message, single, attempts)) {
+                    return Duration.ZERO;
+                }
+                log.warn("Outbox message at position {} is set aside for {}: {}", message.position(), webhook.name(),
+                        single.getMessage());
+                dead.add(DeadLetterHandling.key(message));
+            }
+            cursor = message.position();
+        }
+        if (to > cursor) {
+            store.skipTo(webhook.name(), owner, cursor, to);
+        }
         return Duration.ZERO;
     }
 }

@@ -40,13 +40,14 @@ final class WebhookClient {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException ex) {
-            throw new DeliveryFailure(describe(ex));
+            throw new DeliveryFailure(describe(ex), DeliveryFailure.Kind.UNAVAILABLE);
         }
         int status = response.statusCode();
         if (status < 200 || status > 299) {
             String answer = response.body() == null ? "" : response.body().strip();
             throw new DeliveryFailure("HTTP " + status + (answer.isEmpty() ? "" : ": "
-                    + (answer.length() > MAX_ANSWER ? answer.substring(0, MAX_ANSWER) + "..." : answer)));
+                    + (answer.length() > MAX_ANSWER ? answer.substring(0, MAX_ANSWER) + "..." : answer)),
+                    DeliveryFailure.Kind.ofStatus(status));
         }
     }
 
@@ -59,10 +60,35 @@ final class WebhookClient {
         return ex.getCause() == null ? name : name + " (" + describe(ex.getCause()) + ")";
     }
 
-    /** A delivery the subscriber did not acknowledge. */
+    /** A delivery the subscriber did not acknowledge, and what kind of failure it was. */
     static final class DeliveryFailure extends Exception {
-        DeliveryFailure(String message) {
+
+        /** What a failure says about the message. */
+        enum Kind {
+            /** The subscriber cannot be reached or is overloaded: nothing is wrong with the message; wait. */
+            UNAVAILABLE,
+            /** The subscriber refused the message (a 4xx answer): it will most likely refuse it again. */
+            REFUSED,
+            /** Any other failure (a 5xx answer, an unexpected error): may be the message, may pass. */
+            FAILED;
+
+            static Kind ofStatus(int status) {
+                if (status == 408 || status == 429 || status == 502 || status == 503 || status == 504) {
+                    return UNAVAILABLE;
+                }
+                return status >= 400 && status < 500 ? REFUSED : FAILED;
+            }
+        }
+
+        private final Kind kind;
+
+        DeliveryFailure(String message, Kind kind) {
             super(message, null, false, false);
+            this.kind = kind;
+        }
+
+        Kind kind() {
+            return kind;
         }
     }
 }

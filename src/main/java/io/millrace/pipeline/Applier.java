@@ -45,12 +45,14 @@ final class Applier {
 
     /** A new event from the log. */
     void take(Decoded event) {
+        work.publications.add(new Publications.Accepted(event.logged()));
         cascade(attempt(event, EventState.PENDING, null));
     }
 
     /** A new event the core cannot even read: an exception at once. */
     void takeUndecodable(LoggedEvent event, String message) {
         Decoded bare = new Decoded(event, EventDecoder.context(event), null);
+        work.publications.add(new Publications.Accepted(event));
         raise(bare, EventState.PENDING, INTERNAL_ERROR, message, null);
         cascade(Set.of(ParkedEvents.done(event.trackingId())));
     }

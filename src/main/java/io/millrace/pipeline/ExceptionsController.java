@@ -1,11 +1,16 @@
 package io.millrace.pipeline;
 
 import io.millrace.access.Caller;
+import io.millrace.outbox.DeliveryExceptions;
 import io.millrace.web.ApiProblem;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,11 +33,18 @@ class ExceptionsController {
             ExceptionItem.APPROVED, ExceptionItem.DISCARDED);
     private static final int MAX_LIMIT = 500;
 
+    /** {@code subscriber} names the subscriber of a delivery exception; null for an event's own exception. */
     record ItemView(String id, String trackingId, String type, String plant, String reason, String message,
-                    Instant raisedAt, String status, String decidedBy, Instant decidedAt) {
+                    Instant raisedAt, String status, String decidedBy, Instant decidedAt, String subscriber) {
         static ItemView of(ExceptionItem e) {
             return new ItemView(e.id().toString(), e.trackingId().toString(), e.type(), e.plant(), e.reason(),
-                    e.message(), e.raisedAt(), e.status(), e.decidedBy(), e.decidedAt());
+                    e.message(), e.raisedAt(), e.status(), e.decidedBy(), e.decidedAt(), null);
+        }
+
+        static ItemView of(DeliveryExceptions.Item e) {
+            return new ItemView(e.id().toString(), e.trackingId() == null ? null : e.trackingId().toString(),
+                    e.type(), e.plant(), e.reason(), e.message(), e.raisedAt(), e.status(), e.decidedBy(),
+                    e.decidedAt(), e.subscriber());
         }
     }
 
@@ -40,9 +52,11 @@ class ExceptionsController {
     }
 
     private final ExceptionQueue queue;
+    private final List<DeliveryExceptions> deliveries;
 
-    ExceptionsController(ExceptionQueue queue) {
+    ExceptionsController(ExceptionQueue queue, ObjectProvider<DeliveryExceptions> deliveries) {
         this.queue = queue;
+        this.deliveries = deliveries.orderedStream().toList();
     }
 
     @GetMapping
@@ -55,29 +69,67 @@ class ExceptionsController {
         }
         int from = number("offset", offset, 0, Integer.MAX_VALUE, 0);
         int size = number("limit", limit, 1, MAX_LIMIT, 100);
+        // The events' exceptions first, then each kind of delivery exception: one list, paged as one.
         ExceptionQueue.Page page = queue.list(wanted, from, size);
-        return new PageView(page.items().stream().map(ItemView::of).toList(), page.total(), from, size);
+        List<ItemView> items = new ArrayList<>(page.items().stream().map(ItemView::of).toList());
+        long total = page.total();
+        for (DeliveryExceptions kind : deliveries) {
+            long skip = Math.max(0, (long) from - total);
+            int room = size - items.size();
+            if (room > 0 && skip < Integer.MAX_VALUE) {
+                kind.list(wanted, (int) skip, room).forEach(e -> items.add(ItemView.of(e)));
+            }
+            total += kind.count(wanted);
+        }
+        return new PageView(items, total, from, size);
     }
 
     @PostMapping("/{id}/retry")
     @ResponseStatus(HttpStatus.ACCEPTED)
     ItemView retry(Caller caller, @PathVariable String id) {
         caller.requireOperator();
-        return ItemView.of(queue.retry(parse(id), caller.actor()));
+        UUID exception = parse(id);
+        if (!queue.holds(exception)) {
+            for (DeliveryExceptions kind : deliveries) {
+                Optional<DeliveryExceptions.Item> retried = kind.retry(exception, caller.actor());
+                if (retried.isPresent()) {
+                    return ItemView.of(retried.get());
+                }
+            }
+        }
+        return ItemView.of(queue.retry(exception, caller.actor()));
     }
 
     @PostMapping("/{id}/approve")
     @ResponseStatus(HttpStatus.ACCEPTED)
     ItemView approve(Caller caller, @PathVariable String id) {
         caller.requireOperator();
-        return ItemView.of(queue.approve(parse(id), caller.actor()));
+        UUID exception = parse(id);
+        onlyRetried(exception);
+        return ItemView.of(queue.approve(exception, caller.actor()));
     }
 
     @PostMapping("/{id}/discard")
     @ResponseStatus(HttpStatus.ACCEPTED)
     ItemView discard(Caller caller, @PathVariable String id) {
         caller.requireOperator();
-        return ItemView.of(queue.discard(parse(id), caller.actor()));
+        UUID exception = parse(id);
+        onlyRetried(exception);
+        return ItemView.of(queue.discard(exception, caller.actor()));
+    }
+
+    /** A delivery exception is retried once its cause is fixed; there is nothing to approve or discard. */
+    private void onlyRetried(UUID id) {
+        if (queue.holds(id)) {
+            return;
+        }
+        for (DeliveryExceptions kind : deliveries) {
+            kind.find(id).ifPresent(item -> {
+                throw ApiProblem.conflict("Exception " + id + " is a delivery exception of subscriber "
+                        + item.subscriber() + "; it can only be retried.", Map.<String, Object>of("exceptionId",
+                        id.toString(), "subscriber", item.subscriber(), "reason", item.reason()));
+            });
+        }
     }
 
     private static UUID parse(String id) {

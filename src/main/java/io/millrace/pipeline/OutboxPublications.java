@@ -21,7 +21,9 @@ class OutboxPublications implements Publications {
     public void publish(List<Publication> publications) {
         List<OutboxMessage> messages = new ArrayList<>();
         for (Publication p : publications) {
-            if (p instanceof Posted posted) {
+            if (p instanceof Accepted accepted) {
+                outbox.passedOn(accepted.event()).ifPresent(messages::add);
+            } else if (p instanceof Posted posted) {
                 messages.addAll(outbox.fromCore(posted.context(), posted.messages()));
             } else if (p instanceof ExceptionChanged changed) {
                 ExceptionItem item = changed.item();

@@ -21,6 +21,13 @@ public interface Publications {
     record Posted(EventContext context, List<OutboundMessage> messages) implements Publication {
     }
 
+    /**
+     * An event was taken up from the log, in acceptance order: subscribers that take its type (an
+     * inbound type such as the orders the ERP released) are sent it.
+     */
+    record Accepted(io.millrace.eventlog.LoggedEvent event) implements Publication {
+    }
+
     /** An exception was raised ({@code raised} true) or resolved (its status says how). */
     record ExceptionChanged(EventContext context, ExceptionItem item, boolean raised, String actor)
             implements Publication {

@@ -1,6 +1,7 @@
 package io.millrace.erp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -161,7 +162,7 @@ class DeliveryWorkerTest {
         assertThat(deliveries.counts()).containsEntry("DELIVERED", 3L).containsEntry("REFUSED", 1L);
         Delivery refused = deliveries.byEntry(october.entryId()).orElseThrow();
         assertThat(refused.lastError()).contains("closed");
-        assertThat(deliveries.retry(october.entryId(), clock.instant())).contains(true);
+        assertThat(deliveries.retry(october.entryId(), "operator", clock.instant())).contains(true);
         erp.memory.reopenPeriod(YearMonth.of(2026, 10));
         drain(worker);
         assertThat(deliveries.byEntry(october.entryId()).orElseThrow().state())
@@ -170,12 +171,54 @@ class DeliveryWorkerTest {
     }
 
     @Test
+    void aRefusalIsADeliveryExceptionWithTheErpsMessageRetriedOnceAndResolvedWhenDelivered() {
+        JournalEntry october = entry("E-OCT-" + UUID.randomUUID(), LocalDate.of(2026, 10, 30), "1200", "9.00",
+                "C-BETA");
+        List<JournalEntry> entries = new ArrayList<>(sales(2, DAY));
+        entries.add(october);
+        OutboxTesting.publish(outbox, entries);
+        erp.memory.closePeriod(YearMonth.of(2026, 10));
+        DeliveryWorker worker = worker(false);
+        drain(worker);
+        List<String> audit = new ArrayList<>();
+        ErpDeliveryExceptions exceptions = new ErpDeliveryExceptions(deliveries, "memory:test",
+                (actor, action, subject, before, after) -> audit.add(actor + " " + action + " " + subject), clock);
+        assertThat(exceptions.count("OPEN")).isEqualTo(1);
+        assertThat(exceptions.count("RESOLVED")).isZero();
+        io.millrace.outbox.DeliveryExceptions.Item open = exceptions.list("OPEN", 0, 10).get(0);
+        assertThat(open.reason()).isEqualTo("ERP_REFUSED");
+        assertThat(open.subscriber()).isEqualTo("erp:memory:test");
+        assertThat(open.message()).contains(october.entryId()).contains("closed");
+        assertThat(open.trackingId()).isEqualTo(deliveries.byEntry(october.entryId()).orElseThrow().trackingId());
+        assertThat(exceptions.find(open.id())).contains(open);
+        assertThat(exceptions.find(UUID.randomUUID())).isEmpty();
+
+        erp.memory.reopenPeriod(YearMonth.of(2026, 10));
+        assertThat(exceptions.retry(open.id(), "key:k-operator")).get().satisfies(e -> {
+            assertThat(e.status()).isEqualTo("OPEN");
+            assertThat(e.decidedBy()).isEqualTo("key:k-operator");
+        });
+        assertThat(audit).containsExactly("key:k-operator erp.delivery-retried journal-entry:" + october.entryId());
+        assertThatThrownBy(() -> exceptions.retry(open.id(), "key:k-operator"))
+                .isInstanceOf(io.millrace.web.ApiProblem.class);
+        drain(worker);
+
+        assertThat(exceptions.count("OPEN")).isZero();
+        assertThat(exceptions.list("RESOLVED", 0, 10)).singleElement().satisfies(e -> {
+            assertThat(e.id()).isEqualTo(open.id());
+            assertThat(e.message()).contains("delivered").contains("after a retry");
+        });
+        assertThat(exceptions.list(null, 0, 10)).hasSize(1);
+        assertThat(erp.memory.count(october.entryId())).isEqualTo(1);
+    }
+
+    @Test
     void aRefusedEntryIsRetriedOnlyWhenRefused() {
-        assertThat(deliveries.retry("no-such-entry", clock.instant())).isEmpty();
+        assertThat(deliveries.retry("no-such-entry", "operator", clock.instant())).isEmpty();
         List<JournalEntry> entries = sales(1, DAY);
         OutboxTesting.publish(outbox, entries);
         drain(worker(false));
-        assertThat(deliveries.retry(entries.get(0).entryId(), clock.instant())).contains(false);
+        assertThat(deliveries.retry(entries.get(0).entryId(), "operator", clock.instant())).contains(false);
     }
 
     @Test

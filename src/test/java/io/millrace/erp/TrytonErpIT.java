@@ -69,8 +69,19 @@ class TrytonErpIT {
 
     private HubHttp http;
 
+    /** A plant's MES: a webhook subscriber of the orders the ERP released, recording what it is sent. */
+    private static final List<JsonNode> MES = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static com.sun.net.httpserver.HttpServer mes;
+
     @BeforeAll
-    static void startTryton() {
+    static void startTryton() throws java.io.IOException {
+        mes = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        mes.createContext("/orders", exchange -> {
+            MES.add(HubHttp.JSON.readTree(exchange.getRequestBody().readAllBytes()));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        mes.start();
         tryton = TrytonServer.start();
         tryton.runScript("erp/tryton/worked_example.py", "--release");
         client = new TrytonClient(tryton.url(), "admin", TrytonServer.ADMIN_PASSWORD, Duration.ofSeconds(5),
@@ -88,6 +99,9 @@ class TrytonErpIT {
 
     @AfterAll
     static void stopTryton() {
+        if (mes != null) {
+            mes.stop(0);
+        }
         if (tryton != null) {
             tryton.close();
         }
@@ -98,6 +112,10 @@ class TrytonErpIT {
         registry.add("spring.datasource.url", () -> DATABASE);
         registry.add("millrace.erp.url", () -> tryton.url().toString());
         registry.add("millrace.erp.password", () -> TrytonServer.ADMIN_PASSWORD);
+        registry.add("millrace.outbox.webhooks[0].name", () -> "mes");
+        registry.add("millrace.outbox.webhooks[0].url", () -> "http://127.0.0.1:" + mes.getAddress().getPort()
+                + "/orders");
+        registry.add("millrace.outbox.webhooks[0].types", () -> "mfg.production.order.released");
     }
 
     @BeforeEach
@@ -119,8 +137,9 @@ class TrytonErpIT {
     @Test
     @Order(1)
     void referenceDataArrivesFromTrytonAndWhatCannotBeTakenIsReportedWithItsReason() {
+        // the first synchronisation is over once the status says so (items arrive while it runs)
         await().atMost(Duration.ofSeconds(60)).until(() -> http.get("/api/v1/master-data/items/FG-BRACKET", ADMIN_KEY)
-                .statusCode() == 200);
+                .statusCode() == 200 && get("/api/v1/erp/status").get("connection").asString().equals("CONNECTED"));
         JsonNode steel = get("/api/v1/master-data/items/RM-STEEL");
         assertThat(steel.get("valuationClass").asString()).isEqualTo("RAW");
         assertThat(steel.get("baseUom").asString()).isEqualTo("kg");
@@ -155,6 +174,20 @@ class TrytonErpIT {
         assertThat(event.get("source").asString()).isEqualTo("urn:millrace:erp:tryton:" + tryton.database());
         assertThat(event.get("type").asString()).isEqualTo("mfg.production.order.released");
         assertThat(event.get("data").get("quantity").decimalValue()).isEqualByComparingTo("200");
+
+        // the plant's MES subscribed to the inbound type and is sent the released order
+        await().atMost(Duration.ofSeconds(60)).until(() -> !MES.isEmpty());
+        assertThat(MES).singleElement().satisfies(sent -> {
+            assertThat(sent.get("type").asString()).isEqualTo("mfg.production.order.released");
+            assertThat(sent.get("source").asString()).isEqualTo("urn:millrace:erp:tryton:" + tryton.database());
+            assertThat(sent.get("subject").asString()).isEqualTo(production);
+            assertThat(sent.get("plant").asString()).isEqualTo("P100");
+            assertThat(sent.get("trackingid").asString()).isEqualTo(trackingId);
+            assertThat(sent.get("data").get("orderId").asString()).isEqualTo(production);
+            assertThat(sent.get("data").get("quantity").decimalValue()).isEqualByComparingTo("200");
+        });
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/v1/events/" + trackingId).get("lineage")
+                .toString().contains("\"subscriber\":\"mes\",\"status\":\"DELIVERED\""));
     }
 
     @Test
@@ -217,14 +250,42 @@ class TrytonErpIT {
         assertThat(reconciliation.get("reconciled").asBoolean()).isFalse();
         assertThat(reconciliation.get("undeliveredEntries").asLong()).isEqualTo(1);
 
+        // the refusal is shown with the events' exceptions, with Tryton's message
+        JsonNode exception = erpException("OPEN");
+        assertThat(exception.get("trackingId").asString()).isEqualTo(octoberTracking);
+        assertThat(exception.get("subscriber").asString()).isEqualTo("erp:tryton:" + tryton.database());
+        assertThat(exception.get("message").asString()).contains("closed");
+        String exceptionId = exception.get("id").asString();
+        assertThat(http.post("/api/v1/exceptions/" + exceptionId + "/approve", ADMIN_KEY, null, null).statusCode())
+                .isEqualTo(409);
+
         TrytonTestData.period(client, YearMonth.of(2026, 10), "reopen");
         String entryId = refused.get("entryId").asString();
-        HttpResponse<String> retry = http.post("/api/v1/erp/deliveries/" + entryId + "/retry", ADMIN_KEY, null, null);
+        HttpResponse<String> retry = http.post("/api/v1/exceptions/" + exceptionId + "/retry", ADMIN_KEY, null, null);
         assertThat(retry.statusCode()).as(retry.body()).isEqualTo(202);
+        assertThat(HubHttp.json(retry).get("decidedBy").asString()).isNotBlank();
         awaitAllDelivered();
+        assertThat(erpException("RESOLVED").get("id").asString()).isEqualTo(exceptionId);
+        assertThat(get("/api/v1/exceptions?status=OPEN").get("items").toString()).doesNotContain(exceptionId);
+        assertThat(get("/api/v1/events/" + octoberTracking).get("lineage").toString()).contains("DELIVERED")
+                .contains("is move");
+        HttpResponse<String> again = http.post("/api/v1/erp/deliveries/" + entryId + "/retry", ADMIN_KEY, null, null);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
         assertThat(TrytonTestData.moves(client, entryId)).isEqualTo(1);
         assertThat(get("/api/v1/erp/reconciliation").get("reconciled").asBoolean()).isTrue();
         assertThat(get("/api/v1/erp/reconciliation?period=2026-10").get("reconciled").asBoolean()).isTrue();
+    }
+
+    /** The one ERP delivery exception with the status. */
+    private JsonNode erpException(String status) {
+        List<JsonNode> found = new ArrayList<>();
+        get("/api/v1/exceptions?status=" + status).get("items").forEach(item -> {
+            if ("ERP_REFUSED".equals(item.get("reason").asString())) {
+                found.add(item);
+            }
+        });
+        assertThat(found).hasSize(1);
+        return found.get(0);
     }
 
     private void awaitAllDelivered() {

@@ -85,10 +85,65 @@ class DeliveryPartsTest {
                 OutboxProperties.Webhook.of("erp", url)))).hasMessageContaining("webhooks[1].name 'erp'");
         assertThatThrownBy(() -> new OutboxProperties.Retry(Duration.ofSeconds(2), Duration.ofSeconds(1)))
                 .hasMessageContaining("retry.max-backoff");
-        assertThatThrownBy(() -> new OutboxProperties.Webhook("erp", url, List.of("mfg.finance.journal.postd"), null, 1))
-                .hasMessageContaining("'mfg.finance.journal.postd' is not an event the hub publishes");
+        OutboxProperties misspelt = OutboxProperties.defaults(List.of(new OutboxProperties.Webhook("erp", url,
+                List.of("mfg.finance.journal.postd"), null, 1)));
+        assertThatThrownBy(() -> misspelt.requireKnownTypes(type -> type.equals("mfg.production.order.released")))
+                .hasMessageContaining("webhooks[erp].types: 'mfg.finance.journal.postd' is neither an event the hub"
+                        + " publishes");
+        assertThatThrownBy(() -> new OutboxProperties.Webhook("erp", url, List.of("not a type"), null, 1))
+                .hasMessageContaining("'not a type' is not an event type name");
+        assertThatThrownBy(() -> new OutboxProperties.DeadLetter(0, 10, Duration.ofMinutes(1)))
+                .hasMessageContaining("dead-letter.refused-attempts");
         assertThatThrownBy(() -> new OutboxProperties.CircuitBreaker(0, Duration.ofSeconds(1)))
                 .hasMessageContaining("failure-threshold");
+    }
+
+    @Test
+    void inboundTypesGoOnlyToSubscribersThatNameThemAndMustBeInTheCatalog() {
+        URI url = URI.create("http://127.0.0.1:1/hook");
+        String released = "mfg.production.order.released";
+        OutboxProperties.Webhook mes = new OutboxProperties.Webhook("mes", url, List.of(released), null, 1);
+        OutboxProperties settings = OutboxProperties.defaults(List.of(OutboxProperties.Webhook.of("all", url), mes));
+        assertThat(settings.routesInbound(released)).isTrue();
+        assertThat(settings.routesInbound("mfg.goods.received")).isFalse();
+        assertThat(OutboxProperties.Webhook.of("all", url).accepts(released)).isFalse();
+        assertThat(mes.accepts(released)).isTrue();
+        assertThat(mes.accepts("mfg.finance.journal.posted")).isFalse();
+        settings.requireKnownTypes(released::equals);
+        assertThatThrownBy(() -> settings.requireKnownTypes(type -> false)).hasMessageContaining("webhooks[mes]");
+    }
+
+    @Test
+    void aSubscriberThatCannotBeReachedIsWaitedForWhileRefusalsAndOtherFailuresAreSetAsideInTime() {
+        assertThat(List.of(408, 429, 502, 503, 504).stream().map(WebhookClient.DeliveryFailure.Kind::ofStatus))
+                .containsOnly(WebhookClient.DeliveryFailure.Kind.UNAVAILABLE);
+        assertThat(List.of(400, 401, 404, 409, 422).stream().map(WebhookClient.DeliveryFailure.Kind::ofStatus))
+                .containsOnly(WebhookClient.DeliveryFailure.Kind.REFUSED);
+        assertThat(List.of(500, 501, 507, 302).stream().map(WebhookClient.DeliveryFailure.Kind::ofStatus))
+                .containsOnly(WebhookClient.DeliveryFailure.Kind.FAILED);
+        java.time.Instant now = java.time.Instant.parse("2026-12-03T08:00:00Z");
+        DeadLetterHandling policy = new DeadLetterHandling(null, "erp", new OutboxProperties.DeadLetter(3, 10,
+                Duration.ofMinutes(30)), java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
+        assertThat(policy.due(WebhookClient.DeliveryFailure.Kind.UNAVAILABLE, 10_000, now.minusSeconds(86_400)))
+                .isFalse();
+        assertThat(policy.due(WebhookClient.DeliveryFailure.Kind.REFUSED, 2, now)).isFalse();
+        assertThat(policy.due(WebhookClient.DeliveryFailure.Kind.REFUSED, 3, now)).isTrue();
+        assertThat(policy.due(WebhookClient.DeliveryFailure.Kind.FAILED, 9, now.minusSeconds(60))).isFalse();
+        assertThat(policy.due(WebhookClient.DeliveryFailure.Kind.FAILED, 10, now)).isTrue();
+        assertThat(policy.due(WebhookClient.DeliveryFailure.Kind.FAILED, 2, now.minus(Duration.ofMinutes(30))))
+                .isTrue();
+    }
+
+    @Test
+    void kafkaThatIsAwayIsWaitedForWhileARecordItWillNeverTakeIsARefusal() {
+        assertThat(KafkaOutboundRelay.failure(new java.util.concurrent.ExecutionException(
+                new org.apache.kafka.common.errors.RecordTooLargeException("too large"))).kind())
+                .isEqualTo(WebhookClient.DeliveryFailure.Kind.REFUSED);
+        assertThat(KafkaOutboundRelay.failure(new java.util.concurrent.ExecutionException(
+                new org.apache.kafka.common.errors.TimeoutException("no broker"))).kind())
+                .isEqualTo(WebhookClient.DeliveryFailure.Kind.UNAVAILABLE);
+        assertThat(KafkaOutboundRelay.failure(new java.util.concurrent.TimeoutException()).kind())
+                .isEqualTo(WebhookClient.DeliveryFailure.Kind.UNAVAILABLE);
     }
 
     @Test

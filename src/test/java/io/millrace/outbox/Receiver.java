@@ -30,6 +30,7 @@ final class Receiver implements AutoCloseable {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final List<JsonNode> accepted = new CopyOnWriteArrayList<>();
     private final AtomicInteger status = new AtomicInteger(200);
+    private final Map<String, Integer> bySubject = new java.util.concurrent.ConcurrentHashMap<>();
     private final int port;
     private HttpServer server;
 
@@ -52,6 +53,12 @@ final class Receiver implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         byte[] body = exchange.getRequestBody().readAllBytes();
         int answer = status.get();
+        String text = new String(body, StandardCharsets.UTF_8);
+        for (Map.Entry<String, Integer> refusal : bySubject.entrySet()) {
+            if (text.contains("\"subject\":\"" + refusal.getKey() + "\"")) {
+                answer = refusal.getValue();
+            }
+        }
         requests.add(new Request(exchange.getRequestHeaders().getFirst("Content-Type"),
                 exchange.getRequestHeaders().getFirst(Signatures.HEADER), body, answer, headers(exchange)));
         if (answer >= 200 && answer < 300) {
@@ -82,6 +89,15 @@ final class Receiver implements AutoCloseable {
 
     void answerWith(int code) {
         status.set(code);
+    }
+
+    /** Answers {@code code} to every request carrying an event of this subject (0: as the others again). */
+    void answerFor(String subject, int code) {
+        if (code == 0) {
+            bySubject.remove(subject);
+        } else {
+            bySubject.put(subject, code);
+        }
     }
 
     /** Stops listening: connections are refused until {@link #resume}. */

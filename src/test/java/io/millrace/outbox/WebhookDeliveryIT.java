@@ -38,11 +38,17 @@ class WebhookDeliveryIT {
         final Outbox outbox;
         final OutboxDispatcher dispatcher;
 
+        /** A hub that sets nothing aside within a test's time. */
         Hub(OutboxProperties.Webhook... webhooks) {
+            this(new OutboxProperties.DeadLetter(1000, 1000, Duration.ofHours(1)), webhooks);
+        }
+
+        Hub(OutboxProperties.DeadLetter deadLetter, OutboxProperties.Webhook... webhooks) {
             OutboxProperties settings = new OutboxProperties(true, Duration.ofMillis(50), Duration.ofSeconds(30),
                     Duration.ofSeconds(1), Duration.ofSeconds(5),
                     new OutboxProperties.Retry(Duration.ofMillis(20), Duration.ofMillis(200)),
-                    new OutboxProperties.CircuitBreaker(3, Duration.ofMillis(300)), List.of(webhooks));
+                    new OutboxProperties.CircuitBreaker(3, Duration.ofMillis(300)), List.of(webhooks))
+                    .withDeadLetter(deadLetter);
             outbox = new Outbox(db.dataSource(), Clock.systemUTC(), settings);
             dispatcher = new OutboxDispatcher(outbox, settings, Clock.systemUTC(), meters);
             dispatcher.start();
@@ -198,7 +204,9 @@ class WebhookDeliveryIT {
         Hub before = new Hub(webhook("erp", erp));
         List<OutboxMessage> first = messages("R", 5, JOURNAL);
         before.post(first);
-        await().atMost(PATIENCE).until(() -> erp.subjects().size() == 5);
+        // stopped once the progress is stored: a stop between the answer and the record sends again (at least once)
+        await().atMost(PATIENCE).until(() -> erp.subjects().size() == 5
+                && before.counter("millrace.outbox.delivered", "erp") == 5);
         before.stop();
         List<OutboxMessage> whileDown = messages("S", 5, INVOICE);
         before.post(whileDown);
@@ -274,5 +282,95 @@ class WebhookDeliveryIT {
         assertThat(Set.copyOf(erp.ids())).hasSize(30);
         await().atMost(PATIENCE).until(() -> one.counter("millrace.outbox.delivered", "erp")
                 + two.counter("millrace.outbox.delivered", "erp") == 30);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void aMessageTheSubscriberRefusesIsSetAsideWithoutHoldingUpOthersAndDeliveredInOrderAfterAnOperatorsRetry(
+            TestDatabase.Kind kind) {
+        database(kind);
+        Receiver mes = receiver();
+        Receiver other = receiver();
+        mes.answerFor("D1", 422);
+        Hub hub = new Hub(new OutboxProperties.DeadLetter(3, 1000, Duration.ofHours(1)), webhook("mes", mes),
+                webhook("other", other));
+        List<OutboxMessage> sent = new ArrayList<>(messages("D", 4, JOURNAL));
+        // a later message of the refused one's subject: it must not overtake it
+        sent.add(new OutboxMessage(INVOICE, "D1", "P100", "MO-1", sent.get(0).trackingId(),
+                JsonNodeFactory.instance.objectNode().put("n", 99)));
+        sent.addAll(messages("E", 3, JOURNAL));
+        hub.post(sent);
+
+        await().atMost(PATIENCE).until(() -> mes.subjects().size() == 6 && other.subjects().size() == 8);
+        assertThat(mes.subjects()).containsExactly("D0", "D2", "D3", "E0", "E1", "E2");
+        assertThat(mes.requests().stream().filter(r -> r.answered() == 422)).hasSize(3);
+        List<Object[]> audit = new ArrayList<>();
+        DeadLetterExceptions exceptions = new DeadLetterExceptions(hub.outbox,
+                (actor, action, subject, before, after) -> audit.add(new Object[] {actor, action, subject}),
+                new org.springframework.beans.factory.support.StaticListableBeanFactory().getBeanProvider(Clock.class));
+        assertThat(exceptions.list(DeliveryExceptions.OPEN, 0, 10)).singleElement().satisfies(e -> {
+            assertThat(e.subscriber()).isEqualTo("mes");
+            assertThat(e.reason()).isEqualTo("SUBSCRIBER_REFUSED");
+            assertThat(e.type()).isEqualTo(JOURNAL);
+            assertThat(e.trackingId()).isEqualTo(sent.get(0).trackingId());
+            assertThat(e.message()).contains("HTTP 422: subscriber says 422").contains("3 attempt(s)");
+        });
+        assertThat(hub.outbox.forEvent(sent.get(0).trackingId())).extracting(r -> r.deliveries().get(0).status())
+                .containsExactly(DeliveryStatus.DELIVERED, DeliveryStatus.SET_ASIDE, DeliveryStatus.DELIVERED,
+                        DeliveryStatus.DELIVERED, DeliveryStatus.HELD);
+        await().atMost(PATIENCE).until(() -> hub.gauge("millrace.outbox.lag", "mes") == 0);
+
+        mes.answerFor("D1", 0);
+        UUID id = exceptions.list(DeliveryExceptions.OPEN, 0, 10).get(0).id();
+        assertThat(exceptions.retry(id, "key:operator")).get().extracting(DeliveryExceptions.Item::decidedBy)
+                .isEqualTo("key:operator");
+        assertThat(audit).singleElement().satisfies(a -> assertThat(a).containsExactly("key:operator",
+                "subscriber.dead-letter-retried", "subscriber:mes"));
+
+        await().atMost(PATIENCE).until(() -> mes.subjects().size() == 8);
+        assertThat(mes.subjects()).containsExactly("D0", "D2", "D3", "E0", "E1", "E2", "D1", "D1");
+        assertThat(mes.events().get(6).get("sequence").asLong()).isLessThan(mes.events().get(7).get("sequence")
+                .asLong());
+        assertThat(mes.ids()).doesNotHaveDuplicates();
+        await().atMost(PATIENCE).until(() -> exceptions.count(DeliveryExceptions.OPEN) == 0);
+        assertThat(exceptions.list(DeliveryExceptions.RESOLVED, 0, 10)).singleElement()
+                .satisfies(e -> assertThat(e.id()).isEqualTo(id));
+        assertThat(hub.outbox.forEvent(sent.get(0).trackingId())).extracting(r -> r.deliveries().get(0).status())
+                .containsOnly(DeliveryStatus.DELIVERED);
+    }
+
+    @Test
+    void aBatchThatKeepsFailingIsSentOneByOneSoThatOnlyTheFailingMessageIsSetAside() {
+        database(TestDatabase.Kind.H2);
+        Receiver bulk = receiver();
+        bulk.answerFor("G5", 500);
+        Hub hub = new Hub(new OutboxProperties.DeadLetter(3, 4, Duration.ofHours(1)),
+                new OutboxProperties.Webhook("bulk", bulk.url(), List.of(), null, 4));
+        List<OutboxMessage> sent = messages("G", 10, JOURNAL);
+        hub.post(sent);
+
+        await().atMost(PATIENCE).until(() -> bulk.subjects().size() == 9);
+        assertThat(bulk.subjects()).containsExactly("G0", "G1", "G2", "G3", "G4", "G6", "G7", "G8", "G9");
+        assertThat(hub.outbox.forEvent(sent.get(0).trackingId()).get(5).deliveries().get(0)).satisfies(d -> {
+            assertThat(d.status()).isEqualTo(DeliveryStatus.SET_ASIDE);
+            assertThat(d.lastError()).isEqualTo("HTTP 500: subscriber says 500");
+        });
+    }
+
+    @Test
+    void aSubscriberThatCannotBeReachedIsWaitedForAndNothingIsSetAside() {
+        database(TestDatabase.Kind.H2);
+        Receiver down = receiver();
+        down.goDown();
+        Hub hub = new Hub(new OutboxProperties.DeadLetter(1, 1, Duration.ofMillis(1)), webhook("down", down));
+        List<OutboxMessage> sent = messages("U", 3, JOURNAL);
+        hub.post(sent);
+        await().atMost(PATIENCE).until(() -> hub.counter("millrace.outbox.delivery.failures", "down") >= 5);
+
+        down.resume();
+
+        await().atMost(PATIENCE).until(() -> down.subjects().size() >= 3);
+        assertThat(down.subjects()).containsExactlyElementsOf(subjects(sent));
+        assertThat(hub.outbox.store().countWaiting("down")).isZero();
     }
 }
