@@ -1,13 +1,18 @@
 package io.millrace.edge;
 
 import io.millrace.access.CallerArgumentResolver;
+import io.millrace.connectivity.file.FileInbox;
+import io.millrace.connectivity.mqtt.MqttChannel;
 import io.millrace.eventlog.AppendSignal;
 import io.millrace.eventlog.EventLog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -64,6 +69,14 @@ class EdgeConfiguration implements WebMvcConfigurer {
         Forwarder forwarder = new Forwarder(log, store, hub, contact, settings.batchSize(),
                 settings.maxBatchBytes().toBytes());
         return new ForwardingLoop(forwarder, appended, settings.initialBackoff(), settings.maxBackoff());
+    }
+
+    @Bean
+    EdgeWorkersHealth workers(ForwardingLoop forwarder, ObjectProvider<MqttChannel> mqtt,
+                              ObjectProvider<FileInbox> inbox,
+                              @Value("${millrace.inbox.poll-interval-ms:500}") long inboxPollMillis) {
+        // the same stall rule as the hub's: a poller that has not looked for this long has stopped
+        return new EdgeWorkersHealth(forwarder, mqtt, inbox, Duration.ofMillis(Math.max(120_000, 20 * inboxPollMillis)));
     }
 
     @Bean

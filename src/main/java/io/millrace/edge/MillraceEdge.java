@@ -17,10 +17,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@ComponentScan(basePackages = {"io.millrace.edge", "io.millrace.intake", "io.millrace.tracking", "io.millrace.eventlog",
-        "io.millrace.storage", "io.millrace.web"},
 @EnableScheduling
-@ComponentScan(basePackages = {"io.millrace.edge", "io.millrace.intake", "io.millrace.eventlog",
+@ComponentScan(basePackages = {"io.millrace.edge", "io.millrace.intake", "io.millrace.tracking", "io.millrace.eventlog",
         "io.millrace.storage", "io.millrace.web", "io.millrace.connectivity"},
         excludeFilters = {
             @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),

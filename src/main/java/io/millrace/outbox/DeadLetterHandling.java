@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One subscriber's dead letters (ADR 0012): when a failing message is set aside, which later
+ * One subscriber's dead letters (ADR 0016): when a failing message is set aside, which later
  * messages wait behind it (those of the same order key, so that the subscriber never sees a key's
  * messages out of order), and the operator's retry, which sends the set-aside message and then
  * the ones held behind it, in position order. Shared by the webhook workers and the Kafka relay.

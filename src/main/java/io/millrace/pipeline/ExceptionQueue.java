@@ -54,6 +54,8 @@ public class ExceptionQueue {
     /** Every exception an event has had, oldest first, with the decision taken on each: its decision history. */
     public List<ExceptionItem> history(UUID trackingId) {
         return store.exceptionsOf(trackingId);
+    }
+
     /** True when an event's exception has this id (whatever its status). */
     public boolean holds(UUID id) {
         return store.exception(id).isPresent();

@@ -184,6 +184,11 @@ final class PipelineStore {
         return n == null ? 0 : n;
     }
 
+    List<ExceptionItem> exceptionsOf(UUID trackingId) {
+        return jdbc.query("SELECT " + EXCEPTION_COLUMNS + " FROM pipeline_exception WHERE tracking_id = ? "
+                + "ORDER BY raised_at", PipelineStore::exceptionRow, trackingId);
+    }
+
     List<Step> steps(UUID trackingId) {
         return jdbc.query("SELECT tracking_id, step, at, reason, message, actor FROM pipeline_step "
                 + "WHERE tracking_id = ? ORDER BY step_seq", (rs, n) -> new Step(rs.getObject(1, UUID.class),

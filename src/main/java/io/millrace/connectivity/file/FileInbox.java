@@ -65,6 +65,8 @@ public final class FileInbox {
     /** How long ago the last look into the inbox began (the channel's health: a stalled poller stops looking). */
     public java.time.Duration sinceLastPoll() {
         return java.time.Duration.ofNanos(System.nanoTime() - lastPollNanos);
+    }
+
     /** Files rejected since start (for the bench, which stops at the first instead of waiting for rows). */
     public long rejectedFiles() {
         return rejectedFiles.get();
