@@ -105,6 +105,9 @@ class ConsoleBrowserIT extends HubIntegrationTest {
                 .anySatisfy(r -> assertThat(r.getText()).contains("mfg.production.material.consumed")
                         .containsPattern("within|breached"));
         checked("11b-kpis-plant");
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
+                "document.getElementById('sla-flows').scrollIntoView()");
+        checked("11c-kpis-service-levels");
 
         // the queue, filtered in place by plant and reason, then the exception retried
         open("/console/exceptions");
