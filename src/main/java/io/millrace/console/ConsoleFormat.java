@@ -52,6 +52,19 @@ class ConsoleFormat {
         return s < 172800 ? Math.round(s / 3600) + " h" : Math.round(s / 86400) + " d";
     }
 
+    public String seconds(BigDecimal seconds) {
+        return seconds == null ? "–" : duration(seconds.doubleValue());
+    }
+
+    public String span(Duration duration) {
+        return duration == null ? "–" : duration(duration.toMillis() / 1000.0);
+    }
+
+    /** A share as a percentage with one decimal, "–" without data. */
+    public String percent(BigDecimal ratio) {
+        return ratio == null ? "–" : String.format(java.util.Locale.ROOT, "%.1f %%", ratio.movePointRight(2));
+    }
+
     public String money(BigDecimal amount) {
         return amount == null ? "" : String.format(java.util.Locale.ROOT, "%,.2f", amount.setScale(2, RoundingMode.HALF_UP));
     }

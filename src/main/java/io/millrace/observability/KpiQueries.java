@@ -29,7 +29,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * samples). Percentiles and sums are taken by the database; only late events, outages, closes and
  * samples of the range are read.
  */
-final class KpiQueries {
+public final class KpiQueries {
 
     private static final BigDecimal TENTH = new BigDecimal("0.1");
 
@@ -48,7 +48,8 @@ final class KpiQueries {
         this.linkOutageThreshold = linkOutageThreshold;
     }
 
-    Kpis of(String plant, Instant from, Instant to) {
+    /** The key figures of {@code plant} (all when null) over {@code [from, to)}. */
+    public Kpis of(String plant, Instant from, Instant to) {
         Kpis.Percentiles acceptedToPosted = acceptedToPosted(plant, from, to);
         return new Kpis(plant, from, to,
                 new Kpis.SyncLatency(acceptedToPosted, postedToErp(plant, from, to)),

@@ -79,12 +79,35 @@ class ConsoleBrowserIT extends HubIntegrationTest {
                 {"/console/ledger", "04-ledger"}, {"/console/ledger/journal", "05-journal"},
                 {"/console/inventory", "06-inventory"}, {"/console/close?period=2026-11", "07-close"},
                 {"/console/catalog", "08-catalog"}, {"/console/bindings", "09-bindings"}, {"/console/keys", "10-keys"},
-                {"/console/audit", "11-audit"}}) {
+                {"/console/audit", "11-audit"}, {"/console/kpis", "11a-kpis"}}) {
             open(page[0]);
             assertThat(browser.driver.findElement(By.tagName("h1")).getText()).as(page[0]).isNotBlank();
             assertThat(browser.driver.getPageSource()).as(page[0]).doesNotContain("Not found").doesNotContain("Forbidden");
             checked(page[1]);
         }
+
+        // the key figures of this plant: its postings counted, its flows against their thresholds
+        open("/console/kpis");
+        browser.driver.findElement(By.id("k-plant")).sendKeys(plant);
+        browser.driver.findElement(By.id("k-show")).click();
+        wait.until(d -> d.getCurrentUrl().contains("plant=" + plant));
+        assertThat(text(By.id("kpi-range"))).contains("plant " + plant);
+        assertThat(text(By.id("kpi-sync"))).containsPattern("Accepted → posted [1-9]");
+        assertThat(text(By.id("kpi-accuracy"))).endsWith("%");
+        assertThat(text(By.id("kpi-accuracy-card"))).containsPattern("Went to the exception queue\\s+1\\s");
+        for (String card : List.of("kpi-exceptions", "kpi-inventory", "kpi-close", "kpi-resilience")) {
+            assertThat(browser.driver.findElement(By.id(card)).isDisplayed()).as(card).isTrue();
+        }
+        assertThat(text(By.id("kpi-resilience"))).contains("ERP").contains("Plant links").contains("Events");
+        assertThat(browser.driver.findElements(By.cssSelector("#sla-flows tbody tr")))
+                .isNotEmpty()
+                .allSatisfy(r -> assertThat(r.getAttribute("data-plant")).isEqualTo(plant))
+                .anySatisfy(r -> assertThat(r.getText()).contains("mfg.production.material.consumed")
+                        .containsPattern("within|breached"));
+        checked("11b-kpis-plant");
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
+                "document.getElementById('sla-flows').scrollIntoView()");
+        checked("11c-kpis-service-levels");
 
         // the queue, filtered in place by plant and reason, then the exception retried
         open("/console/exceptions");

@@ -127,6 +127,30 @@ class ConsoleIT extends HubIntegrationTest {
         assertThat(audit.get(0).get("actor").asString()).startsWith("key:");
     }
 
+    @Test
+    void anAuditorReadsTheKeyFiguresAndABadFilterGetsItsReasonNotAnError() throws Exception {
+        String auditor = http.issueKey(ADMIN_KEY, "{\"name\":\"console-kpi-reader\",\"role\":\"auditor\"}");
+        signIn(auditor);
+
+        HttpResponse<String> page = get("/console/kpis?plant=&from=2026-11-01T00:00:00Z&to=2026-11-02T00:00");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Key figures and service levels")
+                .contains("all plants · 2026-11-01 00:00:00 UTC to 2026-11-02 00:00:00 UTC")
+                .contains("Synchronisation latency").contains("Posting accuracy").contains("Exception resolution time")
+                .contains("Inventory variance").contains("Close cycle").contains("Resilience")
+                .contains("Service levels now");
+
+        HttpResponse<String> badTime = get("/console/kpis?from=yesterday");
+        assertThat(badTime.statusCode()).isEqualTo(400);
+        assertThat(badTime.body()).contains("from must be a time such as 2026-11-01T00:00:00Z, not &#39;yesterday&#39;.");
+        HttpResponse<String> backwards = get("/console/kpis?from=2026-11-02T00:00:00Z&to=2026-11-01T00:00:00Z");
+        assertThat(backwards.statusCode()).isEqualTo(400);
+        assertThat(backwards.body()).contains("must be before to");
+        HttpResponse<String> badPlant = get("/console/kpis?plant=" + URLEncoder.encode("<x>", StandardCharsets.UTF_8));
+        assertThat(badPlant.statusCode()).isEqualTo(400);
+        assertThat(badPlant.body()).contains("plant must be 1-64 characters").doesNotContain("<x>");
+    }
+
     private void signIn(String key) throws Exception {
         HttpResponse<String> r = post("/console/sign-in", "key=" + URLEncoder.encode(key, StandardCharsets.UTF_8)
                 + "&_csrf=" + token());
