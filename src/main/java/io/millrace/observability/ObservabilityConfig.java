@@ -30,6 +30,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 @EnableConfigurationProperties({SlaProperties.class, KpiProperties.class})
 class ObservabilityConfig {
 
+    /** Work on an event in its trace and log context; without OpenTelemetry only the log context. */
+    @Bean
+    io.millrace.eventlog.EventTracing eventTracing(
+            org.springframework.beans.factory.ObjectProvider<io.opentelemetry.api.OpenTelemetry> openTelemetry) {
+        io.opentelemetry.api.OpenTelemetry available = openTelemetry.getIfAvailable();
+        return available == null ? io.millrace.eventlog.EventTracing.NONE
+                : new io.millrace.eventlog.EventTracing(available);
+    }
+
     @Bean
     SlaMonitor slaMonitor(DataSource dataSource, Outbox outbox, SlaProperties settings, ObjectProvider<Clock> clock) {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);

@@ -1,5 +1,6 @@
 package io.millrace.pipeline;
 
+import io.millrace.eventlog.EventTracing;
 import io.millrace.accounting.event.InvoiceReceived;
 import io.millrace.accounting.event.ReversalRequested;
 import io.millrace.accounting.posting.Outcome;
@@ -26,6 +27,8 @@ import java.util.function.Function;
  */
 final class Applier {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Applier.class);
+
     static final String INTERNAL_ERROR = "INTERNAL_ERROR";
     static final String EARLIER_EVENT_PARKED = "EARLIER_EVENT_PARKED";
 
@@ -34,13 +37,16 @@ final class Applier {
     private final BatchWork work;
     private final PipelineStore store;
     private final Clock clock;
+    private final EventTracing tracing;
 
-    Applier(PostingEngine engine, ParkedEvents parked, BatchWork work, PipelineStore store, Clock clock) {
+    Applier(PostingEngine engine, ParkedEvents parked, BatchWork work, PipelineStore store, Clock clock,
+            EventTracing tracing) {
         this.engine = engine;
         this.parked = parked;
         this.work = work;
         this.store = store;
         this.clock = clock;
+        this.tracing = tracing;
     }
 
     /** A new event from the log. */
@@ -125,15 +131,19 @@ final class Applier {
 
     /** An operator's (or the hub's own) retry of an open exception; the item as it stands afterwards. */
     ExceptionItem retryException(ExceptionItem item, Decoded event, String actor) {
-        Tried tried = applySafely(() -> engine.apply(event.context(), event.event()));
-        return decide(item, event, tried, Step.Kind.RETRIED, ExceptionItem.RESOLVED, actor);
+        try (EventTracing.Scope scope = tracing.open("retry", event.logged())) {
+            Tried tried = applySafely(() -> engine.apply(event.context(), event.event()));
+            return decide(item, event, tried, Step.Kind.RETRIED, ExceptionItem.RESOLVED, actor);
+        }
     }
 
     /** An operator's approval of an invoice whose match failed. */
     ExceptionItem approve(ExceptionItem item, Decoded event, String actor) {
         InvoiceReceived invoice = (InvoiceReceived) event.event();
-        Tried tried = applySafely(() -> engine.approve(event.context(), invoice, actor));
-        return decide(item, event, tried, Step.Kind.APPROVED, ExceptionItem.APPROVED, actor);
+        try (EventTracing.Scope scope = tracing.open("approve", event.logged())) {
+            Tried tried = applySafely(() -> engine.approve(event.context(), invoice, actor));
+            return decide(item, event, tried, Step.Kind.APPROVED, ExceptionItem.APPROVED, actor);
+        }
     }
 
     ExceptionItem discard(ExceptionItem item, Decoded event, String actor) {
@@ -166,7 +176,19 @@ final class Applier {
         return updated;
     }
 
+    /** One attempt at an event, in its trace and with its ids in the log context. */
     private Set<String> attempt(Decoded event, EventState from, ParkedEvent previous) {
+        try (EventTracing.Scope scope = tracing.open("apply", event.logged())) {
+            Set<String> released = attemptTraced(event, from, previous);
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("Applied {} ({}): {}", event.logged().type(), event.trackingId(),
+                        released.isEmpty() ? "waits" : "done");
+            }
+            return released;
+        }
+    }
+
+    private Set<String> attemptTraced(Decoded event, EventState from, ParkedEvent previous) {
         if (event.waitsBehindParked()) {
             Set<String> earlier = parked.parkedBefore(event.orderingKey(), event.position());
             if (!earlier.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.millrace.pipeline;
 
+import io.millrace.eventlog.EventTracing;
 import io.millrace.eventlog.EventLog;
 import io.millrace.ledger.BooksStore;
 import io.millrace.ledger.PostingEngines;
@@ -39,10 +40,11 @@ final class ApplyingTransaction {
     private final EventDecoder decoder;
     private final PipelineMetrics metrics;
     private final Clock clock;
+    private final EventTracing tracing;
 
     ApplyingTransaction(TransactionTemplate transactions, BooksStore books, PostingEngines engines, EventLog log,
                         PipelineStore store, Publications publications, EventDecoder decoder, PipelineMetrics metrics,
-                        Clock clock) {
+                        Clock clock, EventTracing tracing) {
         this.transactions = transactions;
         this.books = books;
         this.engines = engines;
@@ -52,6 +54,7 @@ final class ApplyingTransaction {
         this.decoder = decoder;
         this.metrics = metrics;
         this.clock = clock;
+        this.tracing = tracing;
     }
 
     /** Runs {@code lane} in one transaction; rethrows whatever rolled it back. */
@@ -61,7 +64,7 @@ final class ApplyingTransaction {
             ParkedEvents parked = lane.open();
             UnitOfWork unit = books.begin();
             Applier applier = new Applier(engines.over(unit, new LoggedPostings(log, store, batch, decoder)), parked,
-                    batch, store, clock);
+                    batch, store, clock, tracing);
             T value = lane.apply(applier);
             unit.flush();
             writer.write(batch, parked);

@@ -1,5 +1,6 @@
 package io.millrace.pipeline;
 
+import io.millrace.eventlog.EventTracing;
 import io.millrace.catalog.EventCatalog;
 import io.millrace.eventlog.EventLog;
 import io.millrace.eventlog.EventState;
@@ -80,10 +81,10 @@ public final class PartitionProcessor implements Decisions {
 
     PartitionProcessor(TransactionTemplate transactions, BooksStore books, PostingEngines engines, EventLog log,
                        PipelineStore store, PartitionRows rows, Publications publications, PipelineMetrics metrics,
-                       Clock clock, PipelineSettings settings, Partitioning partitioning, Duration orphanWait, EventCatalog catalog) {
+                       Clock clock, PipelineSettings settings, Partitioning partitioning, Duration orphanWait, EventCatalog catalog, EventTracing tracing) {
         this.decoder = new EventDecoder(catalog);
         this.frame = new ApplyingTransaction(transactions, books, engines, log, store, publications, decoder, metrics,
-                clock);
+                clock, tracing);
         this.log = log;
         this.store = store;
         this.rows = rows;

@@ -1,5 +1,6 @@
 package io.millrace.pipeline;
 
+import io.millrace.eventlog.EventTracing;
 import io.millrace.audit.AuditTrail;
 import io.millrace.accounting.master.MasterData;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -66,11 +67,11 @@ public class PipelineConfig {
     Processor processor(ObjectProvider<PlatformTransactionManager> transactionManager, DataSource dataSource,
                         BooksStore books, PostingEngines engines, EventLog log, PipelineStore store,
                         Publications publications, PipelineMetrics metrics, ObjectProvider<Clock> clock,
-                        PipelineSettings settings, EventCatalog catalog) {
+                        PipelineSettings settings, EventCatalog catalog, ObjectProvider<EventTracing> tracing) {
         PlatformTransactionManager manager = transactionManager.getIfAvailable(
                 () -> new DataSourceTransactionManager(dataSource));
         return new Processor(new TransactionTemplate(manager), books, engines, log, store, publications, metrics,
-                clock.getIfAvailable(Clock::systemUTC), settings, catalog);
+                clock.getIfAvailable(Clock::systemUTC), settings, catalog, tracing.getIfAvailable(() -> EventTracing.NONE));
     }
 
     @Bean
@@ -88,13 +89,13 @@ public class PipelineConfig {
                                           ObjectProvider<Clock> clock, PipelineSettings settings,
                                           Partitioning partitioning,
                                           @Value("${millrace.kafka.send-timeout:30s}") Duration sendTimeout,
-                                          EventCatalog catalog) {
+                                          EventCatalog catalog, ObjectProvider<EventTracing> tracing) {
         PlatformTransactionManager manager = transactionManager.getIfAvailable(
                 () -> new DataSourceTransactionManager(dataSource));
         return new PartitionProcessor(new TransactionTemplate(manager), books, engines, log, store,
                 new PartitionRows(dataSource, partitioning.topic()), publications, metrics,
                 clock.getIfAvailable(Clock::systemUTC), settings, partitioning, sendTimeout.plusSeconds(5),
-                catalog);
+                catalog, tracing.getIfAvailable(() -> EventTracing.NONE));
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.millrace.pipeline;
 
+import io.millrace.eventlog.EventTracing;
 import io.millrace.catalog.EventCatalog;
 import io.millrace.eventlog.EventLog;
 import io.millrace.eventlog.EventState;
@@ -53,10 +54,10 @@ public class Processor implements Decisions {
 
     Processor(TransactionTemplate transactions, BooksStore books, PostingEngines engines, EventLog log,
               PipelineStore store, Publications publications, PipelineMetrics metrics, Clock clock,
-              PipelineSettings settings, EventCatalog catalog) {
+              PipelineSettings settings, EventCatalog catalog, EventTracing tracing) {
         this.decoder = new EventDecoder(catalog);
         this.frame = new ApplyingTransaction(transactions, books, engines, log, store, publications, decoder, metrics,
-                clock);
+                clock, tracing);
         this.log = log;
         this.store = store;
         this.clock = clock;

@@ -1,5 +1,6 @@
 package io.millrace.pipeline;
 
+import io.millrace.eventlog.EventTracing;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.millrace.accounting.event.ManufacturingEvent;
 import io.millrace.accounting.master.MasterData;
@@ -62,6 +63,11 @@ final class PipelineRig implements AutoCloseable {
     private final PipelineSettings settings;
 
     PipelineRig(TestDatabase.Kind kind, MasterData master, Duration parkWindow) {
+        this(kind, master, parkWindow, EventTracing.NONE);
+    }
+
+    /** A rig whose applying opens its spans with {@code tracing}. */
+    PipelineRig(TestDatabase.Kind kind, MasterData master, Duration parkWindow, EventTracing tracing) {
         database = TestDatabase.create(kind);
         clock = new TestClock(Instant.parse("2026-11-30T12:00:00Z"));
         log = new JdbcEventLog(database.dataSource(), clock);
@@ -73,7 +79,7 @@ final class PipelineRig implements AutoCloseable {
         settings = new PipelineSettings(parkWindow, 200, Duration.ofMillis(100), true);
         processor = new Processor(new TransactionTemplate(new DataSourceTransactionManager(database.dataSource())),
                 new BooksStore(database.dataSource()), new PostingEngines(master, PostingSettings.defaults()), log,
-                store, publications, new PipelineMetrics(meters, log, plant -> true), clock, settings, CATALOG);
+                store, publications, new PipelineMetrics(meters, log, plant -> true), clock, settings, CATALOG, tracing);
         queue = new ExceptionQueue(processor, store, new io.millrace.audit.AuditLog(new io.millrace.audit.InMemoryAuditRecords(), java.time.Clock.systemUTC()));
         lineage = new Lineage(store, ledger, publications, List.of());
     }
@@ -86,7 +92,7 @@ final class PipelineRig implements AutoCloseable {
         return new PartitionProcessor(new TransactionTemplate(new DataSourceTransactionManager(database.dataSource())),
                 new BooksStore(database.dataSource()), new PostingEngines(master, PostingSettings.defaults()), log,
                 store, new PartitionRows(database.dataSource(), partitioning.topic()), publications,
-                new PipelineMetrics(meters, log, plant -> true), clock, settings, partitioning, Duration.ofMillis(200), CATALOG);
+                new PipelineMetrics(meters, log, plant -> true), clock, settings, partitioning, Duration.ofMillis(200), CATALOG, EventTracing.NONE);
     }
 
     /** A structured CloudEvent of a core event record, at {@code time}. */
