@@ -8,9 +8,7 @@ import io.millrace.simulator.PlantTraffic;
 import io.millrace.testing.HubHttp;
 import io.millrace.testing.HubProcess;
 import io.millrace.testing.TestDatabase;
-import java.io.InputStream;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -56,10 +54,11 @@ class DatabaseRestartIT {
 
         HubProcess referenceHub = HubProcess.start(referenceDir, ADMIN_KEY, null);
         try {
-            Producer producer = new Producer(referenceHub.http(), setUp(referenceHub.http()), batches);
+            Producer producer = new Producer(referenceHub.http(), DemoBooks.load(referenceHub.http(), ADMIN_KEY),
+                    batches);
             producer.run();
             assertThat(producer.failure.get()).isNull();
-            awaitEmptyBacklog(referenceHub.http());
+            DemoBooks.awaitAllPosted(referenceHub.http(), ADMIN_KEY, EVENTS);
         } finally {
             referenceHub.stop();
         }
@@ -70,7 +69,7 @@ class DatabaseRestartIT {
         try {
             hub = HubProcess.start(dir, ADMIN_KEY, database);
             HubHttp http = hub.http();
-            Producer producer = new Producer(http, setUp(http), batches);
+            Producer producer = new Producer(http, DemoBooks.load(http, ADMIN_KEY), batches);
             Thread sending = new Thread(producer, "producer");
             sending.start();
             while (producer.next.get() < batches.size() / 3 && sending.isAlive()) {
@@ -85,7 +84,7 @@ class DatabaseRestartIT {
             assertThat(producer.failure.get()).isNull();
             assertThat(producer.next.get()).isEqualTo(batches.size());
             try {
-                awaitEmptyBacklog(http);
+                DemoBooks.awaitAllPosted(http, ADMIN_KEY, EVENTS);
             } catch (AssertionError stuck) {
                 System.out.println(hub.diagnostics());
                 throw stuck;
@@ -196,29 +195,4 @@ class DatabaseRestartIT {
         }
     }
 
-    private static String setUp(HubHttp http) throws Exception {
-        String master;
-        try (InputStream in = DatabaseRestartIT.class.getResourceAsStream("/demo/master-data.json")) {
-            master = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        HttpResponse<String> put = http.send("PUT", "/api/v1/master-data", ADMIN_KEY, "application/json",
-                master.getBytes(StandardCharsets.UTF_8));
-        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
-        return http.issueKey(ADMIN_KEY, "{\"name\":\"plants\",\"sources\":[\"*\"],\"plants\":[\"*\"],"
-                + "\"eventTypes\":[\"*\"]}");
-    }
-
-    private static void awaitEmptyBacklog(HubHttp http) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        JsonNode backlog = json(http.get("/api/v1/pipeline/backlog", ADMIN_KEY));
-        while (System.nanoTime() < deadline && (backlog.get("pending").asLong() > 0
-                || backlog.get("parked").asLong() > 0)) {
-            Thread.sleep(200);
-            backlog = json(http.get("/api/v1/pipeline/backlog", ADMIN_KEY));
-        }
-        assertThat(backlog.get("pending").asLong()).as(backlog.toString()).isZero();
-        assertThat(backlog.get("parked").asLong()).as(backlog.toString()).isZero();
-        assertThat(backlog.get("exceptions").asLong()).as(backlog.toString()).isZero();
-        assertThat(backlog.get("posted").asLong()).as(backlog.toString()).isEqualTo(EVENTS);
-    }
 }

@@ -9,10 +9,7 @@ import io.millrace.storage.DatabaseUrls;
 import io.millrace.testing.HubHttp;
 import io.millrace.testing.HubProcess;
 import io.millrace.testing.TestDatabase;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,10 +66,10 @@ class PipelineCrashIT {
         HubProcess hub = HubProcess.start(dir, ADMIN_KEY, null);
         try {
             HubHttp http = hub.http();
-            Producer producer = new Producer(http, setUp(http));
+            Producer producer = new Producer(http, DemoBooks.load(http, ADMIN_KEY));
             producer.run();
             assertThat(producer.next.get()).as("the reference hub took every batch").isEqualTo(batches.size());
-            awaitEmptyBacklog(http);
+            DemoBooks.awaitAllPosted(http, ADMIN_KEY, EVENTS);
         } finally {
             hub.stop();
         }
@@ -93,7 +90,7 @@ class PipelineCrashIT {
         try {
             hub = HubProcess.start(dir, ADMIN_KEY, database);
             HubHttp http = hub.http();
-            Producer producer = new Producer(http, setUp(http));
+            Producer producer = new Producer(http, DemoBooks.load(http, ADMIN_KEY));
             for (int killAfter : KILL_AFTER) {
                 Thread sending = new Thread(producer, "producer");
                 sending.start();
@@ -114,7 +111,7 @@ class PipelineCrashIT {
             producer.run();
             assertThat(producer.next.get()).isEqualTo(batches.size());
             try {
-                awaitEmptyBacklog(http);
+                DemoBooks.awaitAllPosted(http, ADMIN_KEY, EVENTS);
             } catch (AssertionError stuck) {
                 System.out.println(hub.diagnostics());
                 throw stuck;
@@ -193,33 +190,6 @@ class PipelineCrashIT {
                 next.incrementAndGet();
             }
         }
-    }
-
-    /** Puts the demo master data and issues a producer key for every plant; the key. */
-    private static String setUp(HubHttp http) throws IOException {
-        String master;
-        try (InputStream in = PipelineCrashIT.class.getResourceAsStream("/demo/master-data.json")) {
-            master = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        HttpResponse<String> put = http.send("PUT", "/api/v1/master-data", ADMIN_KEY, "application/json",
-                master.getBytes(StandardCharsets.UTF_8));
-        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
-        return http.issueKey(ADMIN_KEY, "{\"name\":\"plants\",\"sources\":[\"*\"],\"plants\":[\"*\"],"
-                + "\"eventTypes\":[\"*\"]}");
-    }
-
-    private static void awaitEmptyBacklog(HubHttp http) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        JsonNode backlog = json(http.get("/api/v1/pipeline/backlog", ADMIN_KEY));
-        while (System.nanoTime() < deadline && (backlog.get("pending").asLong() > 0
-                || backlog.get("parked").asLong() > 0)) {
-            Thread.sleep(200);
-            backlog = json(http.get("/api/v1/pipeline/backlog", ADMIN_KEY));
-        }
-        assertThat(backlog.get("pending").asLong()).as(backlog.toString()).isZero();
-        assertThat(backlog.get("parked").asLong()).as(backlog.toString()).isZero();
-        assertThat(backlog.get("exceptions").asLong()).as(backlog.toString()).isZero();
-        assertThat(backlog.get("posted").asLong()).as(backlog.toString()).isEqualTo(EVENTS);
     }
 
     /** The embedded database the hub wrote under {@code dir}; read after the hub stopped. */
