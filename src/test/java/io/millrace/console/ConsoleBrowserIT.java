@@ -70,6 +70,10 @@ class ConsoleBrowserIT extends HubIntegrationTest {
         makeTheFailingConsumptionPostable(exceptionId);
 
         signIn(ADMIN_KEY);
+        // the overview shares one reading for a few seconds and refreshes in place: wait for this plant's events
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("plants")).getText().contains(plant)
+                        && d.findElement(By.id("flows")).getText().contains(plant));
         assertThat(text(By.id("plants"))).contains(plant).contains("1 open exception");
         assertThat(text(By.id("flows"))).contains(plant).contains("mfg.production.material.consumed");
         wait.until(d -> !d.findElements(By.cssSelector("#flow-chart canvas")).isEmpty());
