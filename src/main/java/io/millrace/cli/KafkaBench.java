@@ -1,6 +1,8 @@
 package io.millrace.cli;
 
-import io.millrace.catalog.EventCatalog;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.millrace.simulator.MasterDataSet;
 import io.millrace.simulator.PlantTraffic;
 import io.millrace.simulator.TrafficOptions;
@@ -26,6 +28,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -36,8 +39,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * {@code millrace bench kafka}: end-to-end throughput of one or more hub instances with Kafka as
  * the backbone, on one empty PostgreSQL database: starts the instances in this process, loads the
- * demo master data, sends generated plant traffic in batches (each business key through one
- * instance, in order) over the instances and measures from the first request until nothing is
+ * demo master data, sends generated plant traffic in batches (each plant through one instance,
+ * in order) over the instances and measures from the first request until nothing is
  * pending and nothing parked on the way still waits (at most a minute after the last pending event
  * was taken up). Prints events per second accepted and applied.
  */
@@ -92,7 +95,7 @@ public final class KafkaBench implements Callable<Integer> {
                         Duration.ofMinutes(10))));
                 bases.add("http://127.0.0.1:" + port);
             }
-            return run(bases, adminKey);
+            return run(hubs, bases, adminKey);
         } catch (HubLauncher.StartupFailure ex) {
             System.err.println("millrace bench kafka: " + ex.getMessage());
             return 1;
@@ -101,7 +104,7 @@ public final class KafkaBench implements Callable<Integer> {
         }
     }
 
-    private int run(List<String> bases, String adminKey) throws Exception {
+    private int run(List<ConfigurableApplicationContext> hubs, List<String> bases, String adminKey) throws Exception {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         MasterDataSet master = MasterDataSet.fromResource("/demo/master-data.json");
         String masterJson;
@@ -118,11 +121,11 @@ public final class KafkaBench implements Callable<Integer> {
             throw new IllegalStateException("could not issue a producer key: " + issued.body());
         }
         String key = m.group(1);
-        // traffic whose keys commute: instances apply partitions in parallel, and backflushes and counts
-        // would come out differently with the order of other keys' events (ADR 0004, 0005)
+        // the full traffic, backflushes and counts included: each plant sends through one instance in its
+        // own order, and the topic keyed by plant keeps that order for applying (ADR 17)
         List<ObjectNode> stream = PlantTraffic.generate(master, PlantTraffic.runnablePlants(master), 42L, events,
-                Clock.fixed(PlantTraffic.DEFAULT_TIME, ZoneOffset.UTC), TrafficOptions.defaults().withCommutingOnly(true));
-        List<List<String>> bodies = routedByKey(stream, bases.size());
+                Clock.fixed(PlantTraffic.DEFAULT_TIME, ZoneOffset.UTC), TrafficOptions.defaults());
+        List<List<String>> bodies = routedByPlant(stream, bases.size());
         long start = System.nanoTime();
         ExecutorService senders = Executors.newFixedThreadPool(bases.size());
         List<Callable<Void>> work = new ArrayList<>();
@@ -166,23 +169,46 @@ public final class KafkaBench implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "  applied end to end in %.1f s: %,.0f events/s%n", applied, events / applied);
         System.out.printf(Locale.ROOT, "  then: %,d posted, %,d parked, %,d exceptions%n", counts.getOrDefault("posted", 0L),
                 counts.getOrDefault("parked", 0L), counts.getOrDefault("exceptions", 0L));
+        for (int i = 0; i < hubs.size(); i++) {
+            System.out.println("  instance " + (i + 1) + ": " + Applying.of(hubs.get(i).getBean(MeterRegistry.class)));
+        }
         System.out.printf(Locale.ROOT, "  machine: %d cores, Java %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
         return 0;
     }
 
+    /** What one instance's applying did, from its own meters. */
+    record Applying(double posted, double transactionSeconds, double cpuSeconds, double lockWaitSeconds) {
+
+        static Applying of(MeterRegistry registry) {
+            double posted = registry.find("millrace.events.posted").counters().stream().mapToDouble(Counter::count)
+                    .sum();
+            Timer transactions = registry.find("millrace.pipeline.transactions").timer();
+            Counter cpu = registry.find("millrace.pipeline.cpu").counter();
+            Timer locks = registry.find("millrace.pipeline.lock.wait").timer();
+            return new Applying(posted, transactions == null ? 0 : transactions.totalTime(TimeUnit.SECONDS),
+                    cpu == null ? 0 : cpu.count(), locks == null ? 0 : locks.totalTime(TimeUnit.SECONDS));
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%,.0f events posted, applying CPU %.3f ms per event, "
+                    + "%.1f %% of applying time waiting for locks", posted, posted == 0 ? 0 : cpuSeconds * 1000 / posted,
+                    transactionSeconds == 0 ? 0 : lockWaitSeconds * 100 / transactionSeconds);
+        }
+    }
+
     /**
-     * The stream's batches for each instance: every business key goes through one instance, in the
-     * stream's order, as a plant's systems would send a key's events to one endpoint.
+     * The stream's batches for each instance: every plant's events go through one instance, in the
+     * stream's order, as a plant's systems would send to one endpoint.
      */
-    private List<List<String>> routedByKey(List<ObjectNode> stream, int instances) {
-        EventCatalog catalog = EventCatalog.loadDefault();
+    private List<List<String>> routedByPlant(List<ObjectNode> stream, int instances) {
         List<List<ObjectNode>> routed = new ArrayList<>();
         for (int i = 0; i < instances; i++) {
             routed.add(new ArrayList<>());
         }
         for (ObjectNode event : stream) {
-            routed.get(Math.floorMod(catalog.businessKey(event).hashCode(), instances)).add(event);
+            routed.get(Math.floorMod(event.path("plant").asString().hashCode(), instances)).add(event);
         }
         List<List<String>> bodies = new ArrayList<>();
         for (List<ObjectNode> own : routed) {

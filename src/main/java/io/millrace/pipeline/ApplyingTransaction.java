@@ -31,6 +31,9 @@ final class ApplyingTransaction {
         void close();
     }
 
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
+
     private final TransactionTemplate transactions;
     private final BooksStore books;
     private final PostingEngines engines;
@@ -60,7 +63,25 @@ final class ApplyingTransaction {
     /** Runs {@code lane} in one transaction; rethrows whatever rolled it back. */
     <T> T run(Lane<T> lane) {
         BatchWork batch = new BatchWork();
-        T result = transactions.execute(status -> {
+        long startedAt = System.nanoTime();
+        long cpuAt = cpuTime();
+        T result;
+        try {
+            result = execute(lane, batch);
+        } finally {
+            long cpu = cpuAt < 0 ? -1 : cpuTime() - cpuAt;
+            metrics.transaction(System.nanoTime() - startedAt, cpuAt < 0 ? -1 : cpu);
+        }
+        metrics.committed(batch.counted, clock.instant());
+        return result;
+    }
+
+    private static long cpuTime() {
+        return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
+    }
+
+    private <T> T execute(Lane<T> lane, BatchWork batch) {
+        return transactions.execute(status -> {
             ParkedEvents parked = lane.open();
             UnitOfWork unit = books.begin();
             Applier applier = new Applier(engines.over(unit, new LoggedPostings(log, store, batch, decoder)), parked,
@@ -71,7 +92,5 @@ final class ApplyingTransaction {
             lane.close();
             return value;
         });
-        metrics.committed(batch.counted, clock.instant());
-        return result;
     }
 }

@@ -39,7 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * was taken up before and is skipped, and an event that is no longer pending is never applied
  * again, so a redelivery after a rebalance or a crash changes nothing.
  *
- * <p>Per-key order holds because a key's records share a partition. Parked events of a partition
+ * <p>A plant's records share a partition (the events topic is keyed by plant), so each plant's
+ * events are applied in acceptance order by one instance at a time, as the single lane does. Parked events of a partition
  * are kept in memory per partition and reloaded when the partition's generation shows that another
  * transaction (another instance, an operator decision) changed them. What another partition's
  * posting releases is picked up by {@link #sweepParked()}.
@@ -78,6 +79,7 @@ public final class PartitionProcessor implements Decisions {
     private final SortedSet<Integer> owned = new TreeSet<>();
     private final Map<UUID, Retry> retries = new HashMap<>();
     private final InternalErrorRetries internalErrors = new InternalErrorRetries();
+    private final PipelineMetrics metrics;
 
     PartitionProcessor(TransactionTemplate transactions, BooksStore books, PostingEngines engines, EventLog log,
                        PipelineStore store, PartitionRows rows, Publications publications, PipelineMetrics metrics,
@@ -85,6 +87,7 @@ public final class PartitionProcessor implements Decisions {
         this.decoder = new EventDecoder(catalog);
         this.frame = new ApplyingTransaction(transactions, books, engines, log, store, publications, decoder, metrics,
                 clock, tracing);
+        this.metrics = metrics;
         this.log = log;
         this.store = store;
         this.rows = rows;
@@ -453,12 +456,16 @@ public final class PartitionProcessor implements Decisions {
 
         @Override
         public ParkedEvents open() {
+            long lockingAt = System.nanoTime();
             locked.putAll(rows.lock(partitions));
+            long waited = System.nanoTime() - lockingAt;
             refresh(locked);
             partitions.forEach(p -> lanes.get(p).parked().forEach(parked::put));
             SortedSet<String> toLock = new TreeSet<>(plants);
             parked.inOrder().forEach(e -> toLock.addAll(e.decoded().plants()));
+            lockingAt = System.nanoTime();
             rows.lockPlants(toLock);
+            metrics.lockWaited(waited + System.nanoTime() - lockingAt);
             return parked;
         }
 

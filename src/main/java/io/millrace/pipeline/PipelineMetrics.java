@@ -75,6 +75,26 @@ class PipelineMetrics {
         }
     }
 
+    /**
+     * One applying transaction, committed or rolled back: its wall time and the CPU time of the
+     * thread that ran it, so that CPU per event and the share spent waiting for locks can be read.
+     */
+    void transaction(long wallNanos, long cpuNanos) {
+        Timer.builder("millrace.pipeline.transactions").description("Applying transactions, wall time")
+                .register(registry).record(Duration.ofNanos(wallNanos));
+        if (cpuNanos >= 0) {
+            Counter.builder("millrace.pipeline.cpu").baseUnit("seconds")
+                    .description("CPU time of the threads running applying transactions").register(registry)
+                    .increment(cpuNanos / 1e9);
+        }
+    }
+
+    /** Time an applying transaction waited for its lane's lock rows (the cursor, partitions, plants). */
+    void lockWaited(long nanos) {
+        Timer.builder("millrace.pipeline.lock.wait").description("Applying transactions waiting for lock rows")
+                .register(registry).record(Duration.ofNanos(nanos));
+    }
+
     private String plant(BatchWork.Counted c) {
         return c.plant() != null && knownPlant.test(c.plant()) ? c.plant() : "unknown";
     }

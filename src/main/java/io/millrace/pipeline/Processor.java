@@ -49,6 +49,7 @@ public class Processor implements Decisions {
     private final ReentrantLock lock = new ReentrantLock(true);
     private final ParkedEvents parked = new ParkedEvents();
     private final InternalErrorRetries internalErrors = new InternalErrorRetries();
+    private final PipelineMetrics metrics;
     private long knownGeneration = -1;
     private volatile long lastRead;
 
@@ -58,6 +59,7 @@ public class Processor implements Decisions {
         this.decoder = new EventDecoder(catalog);
         this.frame = new ApplyingTransaction(transactions, books, engines, log, store, publications, decoder, metrics,
                 clock, tracing);
+        this.metrics = metrics;
         this.log = log;
         this.store = store;
         this.clock = clock;
@@ -203,7 +205,9 @@ public class Processor implements Decisions {
 
         @Override
         public ParkedEvents open() {
+            long lockingAt = System.nanoTime();
             cursor = store.lockCursor();
+            metrics.lockWaited(System.nanoTime() - lockingAt);
             if (cursor.generation() != knownGeneration) {
                 reload();
             }

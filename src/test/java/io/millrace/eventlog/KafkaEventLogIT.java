@@ -45,7 +45,7 @@ class KafkaEventLogIT extends EventLogContract {
     }
 
     @Test
-    void everyAcceptedEventIsOnTheTopicOnceKeyedByBusinessKeyWithItsTrackingId() {
+    void everyAcceptedEventIsOnTheTopicOnceKeyedByPlantWithItsTrackingId() {
         List<NewEvent> batch = List.of(event("urn:s:mes", "a", "1"), event("urn:s:mes", "b", "2"),
                 event("urn:s:mes", "a", "1"));
         List<Receipt> receipts = ((AppendResult.Appended) log.append(batch)).receipts();
@@ -54,10 +54,10 @@ class KafkaEventLogIT extends EventLogContract {
         List<ConsumerRecord<String, byte[]>> records = TestKafka.read(settings.topic(), 3);
 
         assertThat(records).hasSize(3);
-        assertThat(records).allSatisfy(r -> assertThat(r.key()).isEqualTo("order:MO-1"));
+        assertThat(records).allSatisfy(r -> assertThat(r.key()).isEqualTo("P100"));
         assertThat(records.stream().map(r -> r.partition()).distinct()).hasSize(1);
-        assertThat(records.get(0).partition()).as("where partitioned applying looks for the key's events")
-                .isEqualTo(KafkaReplication.partition("order:MO-1", settings.partitions()));
+        assertThat(records.get(0).partition()).as("where partitioned applying looks for the plant's events")
+                .isEqualTo(KafkaReplication.partition("P100", settings.partitions()));
         Map<String, String> trackingByPosition = records.stream().collect(Collectors.toMap(
                 r -> header(r, KafkaReplication.POSITION), r -> header(r, KafkaReplication.TRACKING_ID)));
         assertThat(trackingByPosition).containsEntry("1", receipts.get(0).trackingId().toString())

@@ -21,8 +21,9 @@ import org.apache.kafka.common.utils.Utils;
  * the broker's acknowledgement of the whole batch; any failure throws, which rolls the append back,
  * so no receipt is handed out for an event the topic does not hold.
  *
- * <p>Records are keyed by business key (so one key's events share a partition, in acceptance
- * order), the value is the accepted event as a structured CloudEvent, and the headers carry the
+ * <p>Records are keyed by plant, so that all of one plant's events share a partition in acceptance
+ * order and the consumer group hands each instance whole plants: applying a plant's events in
+ * acceptance order then gives the same books whatever the number of instances (ADR 17). The value is the accepted event as a structured CloudEvent, and the headers carry the
  * hub's tracking id and log position.
  */
 public final class KafkaReplication implements AppendHook {
@@ -40,9 +41,9 @@ public final class KafkaReplication implements AppendHook {
         this.settings = settings;
     }
 
-    /** The record key of an event: its business key, else its source (so that a key is never null). */
+    /** The record key of an event: its plant, else its source (so that a key is never null). */
     public static String key(LoggedEvent event) {
-        return event.businessKey() != null ? event.businessKey() : event.source();
+        return event.plant() != null ? event.plant() : event.source();
     }
 
     /**

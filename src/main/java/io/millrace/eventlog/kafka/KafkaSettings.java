@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Everything Kafka stays off unless {@code bootstrap} is set.
  *
  * @param bootstrap bootstrap servers ({@code --kafka-bootstrap})
- * @param topic the topic of accepted events, keyed by business key
+ * @param topic the topic of accepted events, keyed by plant
  * @param partitions partitions of every topic the hub creates
  * @param replication replication factor of every topic the hub creates
  * @param inboundTopic where producers may publish CloudEvents (Kafka binding)

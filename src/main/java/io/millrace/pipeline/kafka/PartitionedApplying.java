@@ -23,6 +23,7 @@ import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.RoundRobinAssignor;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
@@ -78,6 +79,9 @@ final class PartitionedApplying implements SmartLifecycle, PipelineDriver {
         Map<String, Object> config = KafkaClients.consumerConfig(settings, settings.group() + "-apply");
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "millrace-apply-" + UUID.randomUUID());
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, pipeline.batchSize());
+        // partitions dealt out in turn rather than in ranges: a plant is a partition (ADR 17), and a company's
+        // few plants often hash to neighbouring partitions that a range would give to one instance
+        config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, RoundRobinAssignor.class.getName());
         // a killed instance's partitions move to the others after this long without heartbeats
         config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
         config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000);
