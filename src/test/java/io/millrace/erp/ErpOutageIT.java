@@ -35,8 +35,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Tryton is stopped in the middle of a stream of the demo plants' traffic (after the first third)
- * and started again a minute later, before the last third: the plants get 202s throughout, and afterwards every journal entry is in Tryton
- * exactly once (counted by reference) and the reconciliation shows no difference.
+ * and started again two and a half minutes later, before the last third: the plants get 202s
+ * throughout, and afterwards every journal entry is in Tryton exactly once (counted by reference)
+ * and the reconciliation shows no difference.
  */
 @SpringBootTest(classes = MillraceHub.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -56,7 +57,7 @@ class ErpOutageIT {
     static final String ADMIN_KEY = "admin-key-for-erp-outage-0123456789";
     private static final String DATABASE = EmbeddedDatabases.fresh("erp-outage-it");
     private static final int EVENTS = 2400;
-    private static final Duration OUTAGE = Duration.ofSeconds(60);
+    private static final Duration OUTAGE = Duration.ofSeconds(150);
 
     private static TrytonServer tryton;
     private static TrytonClient client;
