@@ -2,6 +2,7 @@ package io.millrace.erp;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.millrace.accounting.posting.OutboundMessage;
+import io.millrace.eventlog.EventTracing;
 import io.millrace.outbox.Outbox;
 import io.millrace.outbox.PublishedMessage;
 import java.time.Clock;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +29,8 @@ import org.slf4j.LoggerFactory;
  * that keeps failing. A business refusal marks only the refused entry (found by sending the batch
  * one move at a time), so the others go through. Before creating a move that an earlier attempt
  * may have created, and at start, it looks the move up by reference, so none is created twice.
+ * Each call to the ERP is traced: in the entry's event's trace and log context when it delivers one
+ * entry, else (a summary, several moves) one span linked to the trace of every entry's event.
  */
 final class DeliveryWorker {
 
@@ -43,13 +47,21 @@ final class DeliveryWorker {
     private final String owner;
     private final ErpMetrics metrics;
     private final java.util.function.Consumer<RuntimeException> contact;
+    private final EventTracing tracing;
     private boolean lookUpAll = true;
     private int consecutiveFailures;
 
     DeliveryWorker(Erp erp, Outbox outbox, ErpDeliveries deliveries, ErpProperties settings, CircuitBreaker breaker,
                    Clock clock, String owner, ErpMetrics metrics,
                    java.util.function.Consumer<RuntimeException> contact) {
+        this(erp, outbox, deliveries, settings, breaker, clock, owner, metrics, contact, EventTracing.NONE);
+    }
+
+    DeliveryWorker(Erp erp, Outbox outbox, ErpDeliveries deliveries, ErpProperties settings, CircuitBreaker breaker,
+                   Clock clock, String owner, ErpMetrics metrics,
+                   java.util.function.Consumer<RuntimeException> contact, EventTracing tracing) {
         this.contact = contact;
+        this.tracing = tracing;
         this.erp = erp;
         this.outbox = outbox;
         this.deliveries = deliveries;
@@ -135,7 +147,23 @@ final class DeliveryWorker {
         byDay.forEach((key, seqs) -> deliveries.assignReference(seqs, key + ":" + seqs.get(0), clock.instant()));
     }
 
+    /** Delivers the groups in their events' traces; a failure is recorded on the span and rethrown. */
     private void deliver(Map<String, List<Delivery>> groups) {
+        try (EventTracing.Scope scope = tracing.open("deliver erp", sources(groups.values()))) {
+            try {
+                deliver(groups, scope);
+            } catch (RuntimeException ex) {
+                scope.failed(ex);
+                throw ex;
+            }
+        }
+    }
+
+    private static List<EventTracing.Source> sources(Collection<List<Delivery>> groups) {
+        return groups.stream().flatMap(List::stream).map(Delivery::traceSource).toList();
+    }
+
+    private void deliver(Map<String, List<Delivery>> groups, EventTracing.Scope scope) {
         Map<String, MoveRequest> requests = new LinkedHashMap<>();
         Set<String> lookUp = new HashSet<>();
         for (Map.Entry<String, List<Delivery>> g : groups.entrySet()) {
@@ -159,7 +187,8 @@ final class DeliveryWorker {
         try {
             record(erp.createAndPost(List.copyOf(requests.values())));
         } catch (ErpRefusedException refused) {
-            oneByOne(requests);
+            scope.failed(refused);
+            oneByOne(requests, groups);
         }
     }
 
@@ -182,16 +211,19 @@ final class DeliveryWorker {
         }
     }
 
-    /** Finds the refused moves of a refused batch; the others are delivered. */
-    private void oneByOne(Map<String, MoveRequest> requests) {
+    /** Finds the refused moves of a refused batch, each sent in its own events' traces; the others are delivered. */
+    private void oneByOne(Map<String, MoveRequest> requests, Map<String, List<Delivery>> groups) {
         settleExisting(requests, Set.copyOf(requests.keySet()));
         for (MoveRequest move : requests.values()) {
-            try {
-                record(erp.createAndPost(List.of(move)));
-            } catch (ErpRefusedException refused) {
-                deliveries.refused(move.reference(), refused.getMessage(), clock.instant());
-                metrics.refused();
-                log.warn("The ERP refused move {}: {}", move.reference(), refused.getMessage());
+            try (EventTracing.Scope scope = tracing.open("deliver erp", sources(List.of(groups.get(move.reference()))))) {
+                try {
+                    record(erp.createAndPost(List.of(move)));
+                } catch (ErpRefusedException refused) {
+                    scope.failed(refused);
+                    deliveries.refused(move.reference(), refused.getMessage(), clock.instant());
+                    metrics.refused();
+                    log.warn("The ERP refused move {}: {}", move.reference(), refused.getMessage());
+                }
             }
         }
     }

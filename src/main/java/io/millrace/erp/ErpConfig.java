@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.millrace.audit.AuditTrail;
 import io.millrace.erp.tryton.TrytonClient;
 import io.millrace.erp.tryton.TrytonErp;
+import io.millrace.eventlog.EventTracing;
 import io.millrace.intake.EventIntake;
 import io.millrace.ledger.LedgerQueries;
 import io.millrace.masterdata.MasterDataUpserts;
@@ -47,9 +48,11 @@ class ErpConfig {
     @Bean
     ErpConnector erpConnector(Erp erp, ErpDeliveries deliveries, ErpProperties settings, Outbox outbox,
                               MasterDataUpserts upserts, EventIntake intake, ObjectProvider<Clock> clock,
-                              ObjectProvider<MeterRegistry> meters, ObjectProvider<Outages> outages) {
+                              ObjectProvider<MeterRegistry> meters, ObjectProvider<Outages> outages,
+                              ObjectProvider<EventTracing> tracing) {
         ErpConnector connector = new ErpConnector(erp, deliveries, settings, outbox, upserts, intake,
-                clock.getIfAvailable(Clock::systemUTC), meters.getIfAvailable(SimpleMeterRegistry::new));
+                clock.getIfAvailable(Clock::systemUTC), meters.getIfAvailable(SimpleMeterRegistry::new),
+                tracing.getIfAvailable(() -> EventTracing.NONE));
         outages.ifAvailable(connector::noteOutagesIn);
         return connector;
     }

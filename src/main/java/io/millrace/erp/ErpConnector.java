@@ -2,6 +2,7 @@ package io.millrace.erp;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.millrace.eventlog.EventTracing;
 import io.millrace.observability.Outages;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.millrace.erp.ErpReferenceData.Refusal;
@@ -45,7 +46,8 @@ public class ErpConnector implements SmartLifecycle {
     private ExecutorService threads;
 
     public ErpConnector(Erp erp, ErpDeliveries deliveries, ErpProperties settings, Outbox outbox,
-                        MasterDataUpserts upserts, EventIntake intake, Clock clock, MeterRegistry meters) {
+                        MasterDataUpserts upserts, EventIntake intake, Clock clock, MeterRegistry meters,
+                        EventTracing tracing) {
         this.erp = erp;
         this.deliveries = deliveries;
         this.settings = settings;
@@ -61,7 +63,7 @@ public class ErpConnector implements SmartLifecycle {
         breaker.getEventPublisher().onStateTransition(e -> log.info("ERP circuit: {}", e.getStateTransition()));
         this.metrics = new ErpMetrics(meters, () -> backlog(), () -> lagSeconds(), () -> connected ? 1 : 0);
         this.worker = new DeliveryWorker(erp, outbox, deliveries, settings, breaker, clock,
-                "hub-" + UUID.randomUUID(), metrics, this::contact);
+                "hub-" + UUID.randomUUID(), metrics, this::contact, tracing);
         this.referenceSync = new ReferenceDataSync(erp, upserts, deliveries, clock);
         this.releasedOrders = new ReleasedOrderIntake(erp, intake, deliveries, clock);
     }

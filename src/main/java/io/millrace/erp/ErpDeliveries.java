@@ -24,7 +24,7 @@ public class ErpDeliveries {
     static final String CURSOR = "journal";
     private static final int MAX_ERROR = 1000;
     private static final String COLUMNS = "seq, entry_id, position, tracking_id, plant, posting_date, data, state,"
-            + " reference, move_id, move_number, attempts, last_error, created_at, updated_at";
+            + " reference, move_id, move_number, attempts, last_error, created_at, updated_at, correlation_id, traceparent";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -64,11 +64,12 @@ public class ErpDeliveries {
             for (PublishedMessage m : messages) {
                 NewDelivery d = parse.apply(m);
                 rows.add(new Object[] {d.entryId(), m.position(), m.trackingId(), d.plant(), d.postingDate(), m.data(),
-                        DeliveryState.PENDING.name(), d.reference(), utc(now), utc(now)});
+                        DeliveryState.PENDING.name(), d.reference(), utc(now), utc(now), m.correlationId(),
+                        m.traceparent()});
             }
             jdbc.batchUpdate("INSERT INTO erp_delivery (entry_id, position, tracking_id, plant, posting_date, data,"
-                    + " state, reference, attempts, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)"
-                    + " ON CONFLICT DO NOTHING", rows);
+                    + " state, reference, attempts, created_at, updated_at, correlation_id, traceparent)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?) ON CONFLICT DO NOTHING", rows);
             jdbc.update("UPDATE erp_cursor SET position = ? WHERE name = ?",
                     messages.get(messages.size() - 1).position(), CURSOR);
         });
@@ -259,5 +260,6 @@ public class ErpDeliveries {
             rs.getString("plant"), rs.getObject("posting_date", LocalDate.class), rs.getString("data"),
             DeliveryState.valueOf(rs.getString("state")), rs.getString("reference"),
             rs.getObject("move_id", Long.class), rs.getString("move_number"), rs.getInt("attempts"),
-            rs.getString("last_error"), instant(rs, "created_at"), instant(rs, "updated_at"));
+            rs.getString("last_error"), instant(rs, "created_at"), instant(rs, "updated_at"),
+            rs.getString("correlation_id"), rs.getString("traceparent"));
 }

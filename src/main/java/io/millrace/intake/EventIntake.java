@@ -62,13 +62,27 @@ public class EventIntake {
             throw new IllegalArgumentException("one origin per event: " + originsOfEvents.size() + " origins for "
                     + events.size() + " events");
         }
-        List<Receipt> receipts = accept(events, batch, caller, earlierErrors);
-        origins.record(receipts, originsOfEvents);
-        return receipts;
+        try (IntakeLogContext context = IntakeLogContext.of(events)) {
+            List<Receipt> receipts = append(events, batch, caller, earlierErrors);
+            context.accepted(receipts);
+            origins.record(receipts, originsOfEvents);
+            return receipts;
+        }
     }
 
-    /** {@code batch} false: one event, error indexes are null. */
+    /**
+     * {@code batch} false: one event, error indexes are null. While it is accepted, a single
+     * event's correlation id and then tracking id are in the log context.
+     */
     public List<Receipt> accept(List<JsonNode> events, boolean batch, Caller caller, List<FieldError> earlierErrors) {
+        try (IntakeLogContext context = IntakeLogContext.of(events)) {
+            List<Receipt> receipts = append(events, batch, caller, earlierErrors);
+            context.accepted(receipts);
+            return receipts;
+        }
+    }
+
+    private List<Receipt> append(List<JsonNode> events, boolean batch, Caller caller, List<FieldError> earlierErrors) {
         if (batch && events.isEmpty()) {
             throw ApiProblem.invalid("A batch must hold at least one event; nothing was accepted.",
                     List.of(FieldError.at("", "the batch is empty")));

@@ -1,5 +1,6 @@
 package io.millrace.outbox;
 
+import io.millrace.eventlog.EventTracing;
 import io.millrace.eventlog.kafka.KafkaSettings;
 import java.time.Clock;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -16,8 +17,8 @@ class KafkaOutboundConfig {
     @Bean
     KafkaOutboundRelay kafkaOutboundRelay(Outbox outbox, KafkaProducer<String, byte[]> millraceKafkaProducer,
                                           KafkaSettings settings, ObjectProvider<Clock> clock,
-                                          OutboxProperties outboxSettings) {
+                                          OutboxProperties outboxSettings, ObjectProvider<EventTracing> tracing) {
         return new KafkaOutboundRelay(outbox, millraceKafkaProducer, settings, clock.getIfAvailable(Clock::systemUTC),
-                outboxSettings);
+                outboxSettings, tracing.getIfAvailable(() -> EventTracing.NONE));
     }
 }

@@ -1,5 +1,6 @@
 package io.millrace.outbox;
 
+import io.millrace.eventlog.EventTracing;
 import io.millrace.eventlog.kafka.KafkaSettings;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -25,7 +26,10 @@ import org.springframework.context.SmartLifecycle;
  * {@code kafka:<topic>}) with durable progress and a lease, so one instance at a time relays, and a
  * successor continues after the last batch the broker acknowledged. Delivery is at least once: a
  * crash between the acknowledgement and the recorded progress sends that batch again, under the
- * same CloudEvent ids, which consumers use to deduplicate.
+ * same CloudEvent ids, which consumers use to deduplicate. Each record is published in the trace of
+ * the event its message comes from and carries it as the W3C {@code traceparent} record header
+ * (the payload being a structured CloudEvent, headers are not its attributes), so that a consumer
+ * continues the trace.
  */
 public final class KafkaOutboundRelay implements SmartLifecycle {
 
@@ -41,18 +45,20 @@ public final class KafkaOutboundRelay implements SmartLifecycle {
     private final Wakeup wakeup = new Wakeup();
     private final List<String> types;
     private final DeadLetterHandling deadLetters;
+    private final EventTracing tracing;
     private Thread thread;
 
     public KafkaOutboundRelay(Outbox outbox, Producer<String, byte[]> producer, KafkaSettings settings, Clock clock) {
-        this(outbox, producer, settings, clock, OutboxProperties.defaults(List.of()));
+        this(outbox, producer, settings, clock, OutboxProperties.defaults(List.of()), EventTracing.NONE);
     }
 
     /**
      * A relay of the hub's own events and of the accepted inbound types {@code outbox.kafka-types}
-     * names; a record Kafka will never take is set aside as {@code outbox.dead-letter} says.
+     * names; a record Kafka will never take is set aside as {@code outbox.dead-letter} says; each is
+     * published in its event's trace as {@code tracing} records it.
      */
     public KafkaOutboundRelay(Outbox outbox, Producer<String, byte[]> producer, KafkaSettings settings, Clock clock,
-                              OutboxProperties outboxSettings) {
+                              OutboxProperties outboxSettings, EventTracing tracing) {
         this.store = outbox.store();
         this.producer = producer;
         this.settings = settings;
@@ -60,6 +66,7 @@ public final class KafkaOutboundRelay implements SmartLifecycle {
         this.subscriber = "kafka:" + settings.outboundTopic();
         this.types = outboxSettings.kafkaDelivered();
         this.deadLetters = new DeadLetterHandling(store, subscriber, outboxSettings.deadLetter(), clock);
+        this.tracing = tracing;
         outbox.onCommit(wakeup::wake);
     }
 
@@ -96,7 +103,7 @@ public final class KafkaOutboundRelay implements SmartLifecycle {
         }
         List<Future<RecordMetadata>> sends = new ArrayList<>(batch.size());
         for (StoredMessage m : batch) {
-            sends.add(producer.send(record(m)));
+            sends.add(send(m));
         }
         long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
         for (int i = 0; i < sends.size(); i++) {
@@ -150,7 +157,7 @@ public final class KafkaOutboundRelay implements SmartLifecycle {
     private void sendAll(List<StoredMessage> messages) throws WebhookClient.DeliveryFailure, InterruptedException {
         List<Future<RecordMetadata>> sends = new ArrayList<>(messages.size());
         for (StoredMessage m : messages) {
-            sends.add(producer.send(record(m)));
+            sends.add(send(m));
         }
         long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
         for (Future<RecordMetadata> send : sends) {
@@ -172,9 +179,25 @@ public final class KafkaOutboundRelay implements SmartLifecycle {
                 ? WebhookClient.DeliveryFailure.Kind.UNAVAILABLE : WebhookClient.DeliveryFailure.Kind.REFUSED);
     }
 
-    private ProducerRecord<String, byte[]> record(StoredMessage m) {
+    /** Hands the message to the producer in its event's trace; the span ends with the broker's answer. */
+    private Future<RecordMetadata> send(StoredMessage m) {
+        try (EventTracing.Scope scope = tracing.open("publish kafka", m.traceSource())) {
+            java.util.function.Consumer<Throwable> answered = scope.endLater();
+            try {
+                return producer.send(record(m, scope.traceparent()), (metadata, failure) -> answered.accept(failure));
+            } catch (RuntimeException ex) {
+                answered.accept(ex);
+                throw ex;
+            }
+        }
+    }
+
+    private ProducerRecord<String, byte[]> record(StoredMessage m, String traceparent) {
         RecordHeaders headers = new RecordHeaders();
         headers.add("content-type", CloudEventBodies.SINGLE.getBytes(StandardCharsets.UTF_8));
+        if (traceparent != null) {
+            headers.add("traceparent", traceparent.getBytes(StandardCharsets.US_ASCII));
+        }
         return new ProducerRecord<>(settings.outboundTopic(), null, DeadLetterHandling.key(m),
                 CloudEventBodies.event(m).toString().getBytes(StandardCharsets.UTF_8), headers);
     }

@@ -3,6 +3,7 @@ package io.millrace.outbox;
 import io.millrace.accounting.event.EventContext;
 import io.millrace.accounting.posting.OutboundMessage;
 import io.millrace.catalog.EventCatalog;
+import io.millrace.eventlog.EventTracing;
 import io.millrace.eventlog.LoggedEvent;
 import io.millrace.eventlog.TrackingIds;
 import java.time.Clock;
@@ -69,7 +70,7 @@ public class Outbox {
         JsonNode data = envelope.path("data");
         return Optional.of(new OutboxMessage(event.type(), event.subject(), event.plant(), event.correlationId(),
                 event.trackingId(), data.isMissingNode() ? OutboxJson.NODES.nullNode() : data, event.source(),
-                event.eventTime()));
+                event.eventTime(), EventTracing.traceparent(event.json())));
     }
 
     /**
@@ -87,7 +88,7 @@ public class Outbox {
         for (OutboxMessage m : messages) {
             rows.add(new StoredMessage(null, eventIds.next(), m.type(), m.source() == null ? OutboxStore.SOURCE
                     : m.source(), m.subject(), m.plant(), m.correlationId(), m.trackingId(),
-                    m.time() == null ? now : m.time(), OutboxJson.write(m.data())));
+                    m.time() == null ? now : m.time(), OutboxJson.write(m.data()), m.traceparent()));
         }
         store.insert(rows);
         signalAfterCommit();
@@ -157,7 +158,7 @@ public class Outbox {
     public List<PublishedMessage> publishedAfter(long position, String type, int limit) {
         return store.readAfter(position, store.highWater(), List.of(type), limit).stream()
                 .map(m -> new PublishedMessage(m.position(), m.eventId(), m.type(), m.plant(), m.trackingId(),
-                        m.time(), m.data()))
+                        m.time(), m.data(), m.correlationId(), m.traceparent()))
                 .toList();
     }
 

@@ -2,6 +2,7 @@ package io.millrace.outbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.millrace.eventlog.EventTracing;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -20,8 +21,8 @@ class OutboxConfig {
     @Bean
     @ConditionalOnProperty(name = "millrace.outbox.dispatch", havingValue = "true", matchIfMissing = true)
     OutboxDispatcher outboxDispatcher(Outbox outbox, OutboxProperties settings, ObjectProvider<Clock> clock,
-                                      ObjectProvider<MeterRegistry> meters) {
+                                      ObjectProvider<MeterRegistry> meters, ObjectProvider<EventTracing> tracing) {
         return new OutboxDispatcher(outbox, settings, clock.getIfAvailable(Clock::systemUTC),
-                meters.getIfAvailable(SimpleMeterRegistry::new));
+                meters.getIfAvailable(SimpleMeterRegistry::new), tracing.getIfAvailable(() -> EventTracing.NONE));
     }
 }

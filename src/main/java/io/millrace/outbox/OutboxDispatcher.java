@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.millrace.eventlog.EventTracing;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,6 +38,7 @@ public class OutboxDispatcher implements SmartLifecycle {
     private final OutboxProperties settings;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final EventTracing tracing;
     private final String owner = "hub-" + UUID.randomUUID();
     private final Map<String, CircuitBreaker> breakers = new LinkedHashMap<>();
     private final List<Meter> registered = new ArrayList<>();
@@ -45,7 +47,14 @@ public class OutboxDispatcher implements SmartLifecycle {
     private ExecutorService threads;
 
     public OutboxDispatcher(Outbox outbox, OutboxProperties settings, Clock clock, MeterRegistry meters) {
+        this(outbox, settings, clock, meters, EventTracing.NONE);
+    }
+
+    /** A dispatcher that delivers each message in its event's trace, as {@code tracing} records it. */
+    public OutboxDispatcher(Outbox outbox, OutboxProperties settings, Clock clock, MeterRegistry meters,
+                            EventTracing tracing) {
         this.outbox = outbox;
+        this.tracing = tracing;
         this.settings = settings;
         this.clock = clock;
         this.meters = meters;
@@ -109,7 +118,8 @@ public class OutboxDispatcher implements SmartLifecycle {
                 .register(meters));
         register(Gauge.builder("millrace.outbox.circuit.state", breaker, OutboxDispatcher::stateCode)
                 .tag("subscriber", name).description("0 closed, 1 open, 2 half-open, 3 other").register(meters));
-        return new SubscriberWorker(webhook, outbox.store(), breaker, clock, owner, settings, delivered, failures, lag);
+        return new SubscriberWorker(webhook, outbox.store(), breaker, clock, owner, settings, delivered, failures, lag,
+                tracing);
     }
 
     private <M extends Meter> M register(M meter) {

@@ -25,7 +25,7 @@ class OutboxStore {
     static final String SOURCE = "urn:millrace:hub";
 
     private static final String MESSAGE_COLUMNS =
-            "position, event_id, type, source, subject, plant, correlation_id, tracking_id, event_time, data";
+            "position, event_id, type, source, subject, plant, correlation_id, tracking_id, event_time, data, traceparent";
     private static final String SUBSCRIBER_COLUMNS = "name, delivered_position, delivered_count, failing_through,"
             + " attempts, last_error, last_attempt_at, lease_owner, lease_until, failing_since,"
             + " counted_failures";
@@ -47,7 +47,8 @@ class OutboxStore {
             return;
         }
         jdbc.batchUpdate("INSERT INTO outbox_message (event_id, type, source, subject, plant, correlation_id,"
-                        + " tracking_id, event_time, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", messages, messages.size(),
+                        + " tracking_id, event_time, data, traceparent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", messages,
+                messages.size(),
                 (PreparedStatement s, StoredMessage m) -> {
                     s.setObject(1, m.eventId());
                     s.setString(2, m.type());
@@ -58,6 +59,7 @@ class OutboxStore {
                     s.setObject(7, m.trackingId());
                     s.setObject(8, utc(m.time()));
                     s.setString(9, m.data());
+                    s.setString(10, m.traceparent());
                 });
     }
 
@@ -357,7 +359,8 @@ class OutboxStore {
     private static final RowMapper<StoredMessage> MESSAGES = (rs, n) -> new StoredMessage(
             rs.getObject("position", Long.class), rs.getObject("event_id", UUID.class), rs.getString("type"),
             rs.getString("source"), rs.getString("subject"), rs.getString("plant"), rs.getString("correlation_id"),
-            rs.getObject("tracking_id", UUID.class), instant(rs, "event_time"), rs.getString("data"));
+            rs.getObject("tracking_id", UUID.class), instant(rs, "event_time"), rs.getString("data"),
+            rs.getString("traceparent"));
 
     private static final RowMapper<SubscriberProgress> PROGRESS = (rs, n) -> new SubscriberProgress(
             rs.getString("name"), rs.getLong("delivered_position"), rs.getLong("delivered_count"),

@@ -2,6 +2,7 @@ package io.millrace.outbox;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.Counter;
+import io.millrace.eventlog.EventTracing;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +17,9 @@ import org.slf4j.LoggerFactory;
  * that is slow or down holds up nobody else. Each round takes (or renews) the subscriber's lease,
  * sends the next batch after the stored progress and records the outcome; a failure is retried
  * after an exponential backoff, and the circuit breaker stops calling a subscriber that keeps
- * failing until its open duration has passed.
+ * failing until its open duration has passed. Each request is sent in the trace of the event its
+ * message comes from (linked to each event's trace for a batch), and carries that trace as its
+ * W3C {@code traceparent} header so that the subscriber continues it.
  */
 final class SubscriberWorker implements Runnable {
 
@@ -35,9 +38,11 @@ final class SubscriberWorker implements Runnable {
     private final AtomicLong lag;
     private final Wakeup wakeup = new Wakeup();
     private final DeadLetterHandling deadLetters;
+    private final EventTracing tracing;
 
     SubscriberWorker(OutboxProperties.Webhook webhook, OutboxStore store, CircuitBreaker breaker, Clock clock,
-                     String owner, OutboxProperties settings, Counter delivered, Counter failures, AtomicLong lag) {
+                     String owner, OutboxProperties settings, Counter delivered, Counter failures, AtomicLong lag,
+                     EventTracing tracing) {
         this.webhook = webhook;
         this.store = store;
         this.client = new WebhookClient(webhook, settings.connectTimeout(), settings.requestTimeout(), clock);
@@ -50,6 +55,7 @@ final class SubscriberWorker implements Runnable {
         this.failures = failures;
         this.lag = lag;
         this.deadLetters = new DeadLetterHandling(store, webhook.name(), settings.deadLetter(), clock);
+        this.tracing = tracing;
     }
 
     void wake() {
@@ -86,21 +92,32 @@ final class SubscriberWorker implements Runnable {
     }
 
     /**
-     * Sends the messages, the breaker's permission already taken; an unexpected error counts as a
-     * failed delivery, so that the permission is returned and the breaker learns of every outcome.
+     * Sends the messages in their events' trace and log context, the breaker's permission already
+     * taken; an unexpected error counts as a failed delivery, so that the permission is returned and
+     * the breaker learns of every outcome.
      */
     private void send(List<StoredMessage> messages) throws WebhookClient.DeliveryFailure, InterruptedException {
         long started = System.nanoTime();
-        try {
+        try (EventTracing.Scope scope = tracing.open("deliver webhook",
+                messages.stream().map(StoredMessage::traceSource).toList())) {
             try {
-                client.post(CloudEventBodies.of(messages, webhook.batchSize() > 1));
-            } catch (RuntimeException ex) {
-                throw new WebhookClient.DeliveryFailure(ex.toString(), WebhookClient.DeliveryFailure.Kind.FAILED);
+                try {
+                    client.post(CloudEventBodies.of(messages, webhook.batchSize() > 1), scope.traceparent());
+                } catch (RuntimeException ex) {
+                    throw new WebhookClient.DeliveryFailure(ex.toString(), WebhookClient.DeliveryFailure.Kind.FAILED);
+                }
+            } catch (WebhookClient.DeliveryFailure ex) {
+                scope.failed(ex);
+                breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, ex);
+                failures.increment();
+                log.debug("Delivery to {} of positions {}-{} failed: {}", webhook.name(), messages.get(0).position(),
+                        messages.get(messages.size() - 1).position(), ex.getMessage());
+                throw ex;
             }
-        } catch (WebhookClient.DeliveryFailure ex) {
-            breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, ex);
-            failures.increment();
-            throw ex;
+            if (log.isDebugEnabled()) {
+                log.debug("Delivered positions {}-{} to {}", messages.get(0).position(),
+                        messages.get(messages.size() - 1).position(), webhook.name());
+            }
         }
         breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     }

@@ -7,7 +7,10 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 
-/** POSTs CloudEvents to one subscriber; any answer but 2xx, and any I/O failure, is a {@link DeliveryFailure}. */
+/**
+ * POSTs CloudEvents to one subscriber, with the W3C {@code traceparent} header of the delivery's
+ * trace when it has one; any answer but 2xx, and any I/O failure, is a {@link DeliveryFailure}.
+ */
 final class WebhookClient {
 
     private static final int MAX_ANSWER = 200;
@@ -27,12 +30,15 @@ final class WebhookClient {
                 .build();
     }
 
-    void post(CloudEventBodies.Body body) throws DeliveryFailure, InterruptedException {
+    void post(CloudEventBodies.Body body, String traceparent) throws DeliveryFailure, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(webhook.url())
                 .timeout(requestTimeout)
                 .header("Content-Type", body.contentType())
                 .header("User-Agent", "millrace-outbox")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes()));
+        if (traceparent != null) {
+            request.header("traceparent", traceparent);
+        }
         if (webhook.secret() != null) {
             Signatures.headers(webhook.secret(), body.bytes(), clock.instant()).forEach(request::header);
         }

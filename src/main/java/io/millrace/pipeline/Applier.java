@@ -38,6 +38,8 @@ final class Applier {
     private final PipelineStore store;
     private final Clock clock;
     private final EventTracing tracing;
+    /** The work on an event in progress: what is published for it is delivered in that work's trace. */
+    private EventTracing.Scope inTrace;
 
     Applier(PostingEngine engine, ParkedEvents parked, BatchWork work, PipelineStore store, Clock clock,
             EventTracing tracing) {
@@ -131,19 +133,19 @@ final class Applier {
 
     /** An operator's (or the hub's own) retry of an open exception; the item as it stands afterwards. */
     ExceptionItem retryException(ExceptionItem item, Decoded event, String actor) {
-        try (EventTracing.Scope scope = tracing.open("retry", event.logged())) {
+        return traced("retry", event, () -> {
             Tried tried = applySafely(() -> engine.apply(event.context(), event.event()));
             return decide(item, event, tried, Step.Kind.RETRIED, ExceptionItem.RESOLVED, actor);
-        }
+        });
     }
 
     /** An operator's approval of an invoice whose match failed. */
     ExceptionItem approve(ExceptionItem item, Decoded event, String actor) {
         InvoiceReceived invoice = (InvoiceReceived) event.event();
-        try (EventTracing.Scope scope = tracing.open("approve", event.logged())) {
+        return traced("approve", event, () -> {
             Tried tried = applySafely(() -> engine.approve(event.context(), invoice, actor));
             return decide(item, event, tried, Step.Kind.APPROVED, ExceptionItem.APPROVED, actor);
-        }
+        });
     }
 
     ExceptionItem discard(ExceptionItem item, Decoded event, String actor) {
@@ -151,7 +153,8 @@ final class Applier {
         ExceptionItem decided = item.decided(ExceptionItem.DISCARDED, actor, now);
         work.exception(decided);
         work.steps.add(new Step(item.trackingId(), Step.Kind.DISCARDED, now, item.reason(), item.message(), actor));
-        work.publications.add(new Publications.ExceptionChanged(event.context(), decided, false, actor));
+        work.publications.add(new Publications.ExceptionChanged(event.context(), decided, false, actor,
+                traceOf(event)));
         return decided;
     }
 
@@ -163,7 +166,8 @@ final class Applier {
             post(event, EventState.EXCEPTION, posted);
             ExceptionItem decided = item.decided(postedStatus, actor, now);
             work.exception(decided);
-            work.publications.add(new Publications.ExceptionChanged(event.context(), decided, false, actor));
+            work.publications.add(new Publications.ExceptionChanged(event.context(), decided, false, actor,
+                    traceOf(event)));
             Set<String> released = new HashSet<>(posted.changedKeys());
             cascade(released);
             return decided;
@@ -178,14 +182,30 @@ final class Applier {
 
     /** One attempt at an event, in its trace and with its ids in the log context. */
     private Set<String> attempt(Decoded event, EventState from, ParkedEvent previous) {
-        try (EventTracing.Scope scope = tracing.open("apply", event.logged())) {
+        return traced("apply", event, () -> {
             Set<String> released = attemptTraced(event, from, previous);
             if (LOG.isDebugEnabled()) {
                 LOG.debug("Applied {} ({}): {}", event.logged().type(), event.trackingId(),
                         released.isEmpty() ? "waits" : "done");
             }
             return released;
+        });
+    }
+
+    /** Does {@code body} in the event's trace and log context. */
+    private <T> T traced(String work, Decoded event, java.util.function.Supplier<T> body) {
+        EventTracing.Scope outer = inTrace;
+        try (EventTracing.Scope scope = tracing.open(work, event.logged())) {
+            inTrace = scope;
+            return body.get();
+        } finally {
+            inTrace = outer;
         }
+    }
+
+    /** The trace what is published for the event is delivered in: the work on it in progress, else its own. */
+    private String traceOf(Decoded event) {
+        return inTrace != null ? inTrace.traceparent() : EventTracing.traceparent(event.logged().json());
     }
 
     private Set<String> attemptTraced(Decoded event, EventState from, ParkedEvent previous) {
@@ -287,7 +307,7 @@ final class Applier {
                     + reversal.reason(), event.context().actor()));
         }
         if (!posted.messages().isEmpty()) {
-            work.publications.add(new Publications.Posted(event.context(), posted.messages()));
+            work.publications.add(new Publications.Posted(event.context(), posted.messages(), traceOf(event)));
         }
         work.counted.add(new BatchWork.Counted("posted", event.logged().plant(), event.logged().type(), null,
                 event.logged().eventTime(), event.logged().acceptedAt()));
@@ -320,7 +340,7 @@ final class Applier {
                 reason, message, now, ExceptionItem.OPEN, null, null);
         work.raised(item);
         work.steps.add(new Step(id, Step.Kind.EXCEPTION_RAISED, now, reason, message, actor));
-        work.publications.add(new Publications.ExceptionChanged(event.context(), item, true, actor));
+        work.publications.add(new Publications.ExceptionChanged(event.context(), item, true, actor, traceOf(event)));
         work.counted.add(new BatchWork.Counted("exception", logged.plant(), logged.type(), reason, null, null));
     }
 

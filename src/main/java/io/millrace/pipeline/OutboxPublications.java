@@ -24,14 +24,16 @@ class OutboxPublications implements Publications {
             if (p instanceof Accepted accepted) {
                 outbox.passedOn(accepted.event()).ifPresent(messages::add);
             } else if (p instanceof Posted posted) {
-                messages.addAll(outbox.fromCore(posted.context(), posted.messages()));
+                outbox.fromCore(posted.context(), posted.messages())
+                        .forEach(m -> messages.add(m.inTrace(posted.traceparent())));
             } else if (p instanceof ExceptionChanged changed) {
                 ExceptionItem item = changed.item();
-                messages.add(changed.raised()
+                OutboxMessage message = changed.raised()
                         ? ExceptionEvents.raised(changed.context(), item.id().toString(), item.reason(), item.message(),
                         item.status(), changed.actor())
                         : ExceptionEvents.resolved(changed.context(), item.id().toString(), item.reason(),
-                        item.message(), item.status(), changed.actor()));
+                        item.message(), item.status(), changed.actor());
+                messages.add(message.inTrace(changed.traceparent()));
             }
         }
         outbox.enqueue(messages);

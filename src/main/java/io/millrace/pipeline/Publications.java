@@ -17,8 +17,8 @@ public interface Publications {
     sealed interface Publication {
     }
 
-    /** The outbound messages of a posted event. */
-    record Posted(EventContext context, List<OutboundMessage> messages) implements Publication {
+    /** The outbound messages of a posted event, delivered in the trace {@code traceparent} names (null: none). */
+    record Posted(EventContext context, List<OutboundMessage> messages, String traceparent) implements Publication {
     }
 
     /**
@@ -28,9 +28,12 @@ public interface Publications {
     record Accepted(io.millrace.eventlog.LoggedEvent event) implements Publication {
     }
 
-    /** An exception was raised ({@code raised} true) or resolved (its status says how). */
-    record ExceptionChanged(EventContext context, ExceptionItem item, boolean raised, String actor)
-            implements Publication {
+    /**
+     * An exception was raised ({@code raised} true) or resolved (its status says how); delivered in
+     * the trace {@code traceparent} names (null: none).
+     */
+    record ExceptionChanged(EventContext context, ExceptionItem item, boolean raised, String actor,
+                            String traceparent) implements Publication {
     }
 
     /** A message published for an event, as lineage shows it. */

@@ -17,7 +17,7 @@ class DeliveryPartsTest {
     private static StoredMessage message(long position, String data) {
         return new StoredMessage(position, UUID.fromString("00000000-0000-0000-0000-00000000000" + position),
                 "mfg.finance.journal.posted", OutboxStore.SOURCE, "E-" + position, "P100", "MO-1",
-                UUID.fromString("0190f0a4-7b5e-7c3a-9d41-5a1f2e3b4c5d"), Instant.parse("2026-11-26T08:15:00Z"), data);
+                UUID.fromString("0190f0a4-7b5e-7c3a-9d41-5a1f2e3b4c5d"), Instant.parse("2026-11-26T08:15:00Z"), data, null);
     }
 
     @Test

@@ -92,8 +92,8 @@ class WebhookSignatureIT {
         CloudEventBodies.Body body = CloudEventBodies.of(List.of(new StoredMessage(1L,
                 UUID.fromString("7b0c8a8e-3f7d-4a59-9c43-3a1d7d0a0001"), "mfg.finance.journal.posted",
                 "urn:millrace:hub", "JE-1", "P100", "MO-1", UUID.fromString("7b0c8a8e-3f7d-4a59-9c43-3a1d7d0a0002"),
-                Instant.parse("2026-12-02T09:59:00Z"), "{\"amount\":12.50}")), false);
-        client.post(body);
+                Instant.parse("2026-12-02T09:59:00Z"), "{\"amount\":12.50}", null)), false);
+        client.post(body, null);
         return body;
     }
 
