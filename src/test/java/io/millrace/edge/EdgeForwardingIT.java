@@ -6,12 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.millrace.simulator.MasterDataSet;
 import io.millrace.simulator.PlantTraffic;
 import io.millrace.storage.DatabaseUrls;
+import io.millrace.testing.DemoBooks;
 import io.millrace.testing.HubHttp;
 import io.millrace.testing.HubProcess;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,7 +58,7 @@ class EdgeForwardingIT {
         int hubPort = HubProcess.freePort();
         Path hubDir = dir.resolve("hub");
         HubProcess hub = HubProcess.start(hubDir, ADMIN_KEY, null, hubPort);
-        String key = setUp(hub.http());
+        String key = DemoBooks.load(hub.http(), ADMIN_KEY);
         hub.stop();
 
         String hubUrl = "http://127.0.0.1:" + hubPort;
@@ -136,7 +134,7 @@ class EdgeForwardingIT {
         HubProcess hub = HubProcess.start(dir, ADMIN_KEY, null);
         try {
             HubHttp http = hub.http();
-            Producer producer = new Producer(batches, setUp(http));
+            Producer producer = new Producer(batches, DemoBooks.load(http, ADMIN_KEY));
             producer.sendTo(http);
             assertThat(producer.next.get()).isEqualTo(batches.size());
             awaitPosted(http);
@@ -178,19 +176,6 @@ class EdgeForwardingIT {
                 next.incrementAndGet();
             }
         }
-    }
-
-    /** The demo master data and a producer key for every plant; the key. */
-    private static String setUp(HubHttp http) throws IOException {
-        String master;
-        try (InputStream in = EdgeForwardingIT.class.getResourceAsStream("/demo/master-data.json")) {
-            master = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        HttpResponse<String> put = http.send("PUT", "/api/v1/master-data", ADMIN_KEY, "application/json",
-                master.getBytes(StandardCharsets.UTF_8));
-        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
-        return http.issueKey(ADMIN_KEY, "{\"name\":\"plant edge\",\"sources\":[\"*\"],\"plants\":[\"*\"],"
-                + "\"eventTypes\":[\"*\"]}");
     }
 
     private static void awaitForwarded(EdgeProcess edge) throws InterruptedException {

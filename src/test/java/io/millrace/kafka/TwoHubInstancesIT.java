@@ -6,13 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.millrace.simulator.MasterDataSet;
 import io.millrace.simulator.PlantTraffic;
 import io.millrace.simulator.TrafficOptions;
+import io.millrace.testing.DemoBooks;
 import io.millrace.testing.HubHttp;
 import io.millrace.testing.TestDatabase;
 import io.millrace.testing.TestKafka;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -67,7 +65,7 @@ class TwoHubInstancesIT {
         try (TestDatabase db = TestDatabase.createEmpty(TestDatabase.Kind.POSTGRES)) {
             HubProcess single = HubProcess.start(dir, db, null, ADMIN_KEY, List.of());
             try {
-                String key = setUp(single.http);
+                String key = DemoBooks.load(single.http, ADMIN_KEY);
                 for (int from = 0; from < EVENTS; from += BATCH) {
                     send(single.http, key, stream.subList(from, Math.min(EVENTS, from + BATCH)));
                 }
@@ -88,7 +86,7 @@ class TwoHubInstancesIT {
             HubProcess a = HubProcess.start(dir, db, TestKafka.bootstrap(), ADMIN_KEY, topics);
             HubProcess b = HubProcess.start(dir, db, TestKafka.bootstrap(), ADMIN_KEY, topics);
             try {
-                String key = setUp(a.http);
+                String key = DemoBooks.load(a.http, ADMIN_KEY);
                 List<ObjectNode> lastOfB = List.of();
                 int batchNo = 0;
                 for (int from = 0; from < EVENTS; from += BATCH, batchNo++) {
@@ -158,19 +156,6 @@ class TwoHubInstancesIT {
 
     private static long topicSize(String topic) {
         return TestKafka.read(topic, EVENTS, java.time.Duration.ofSeconds(60)).size();
-    }
-
-    /** Loads the demo master data and issues a producer key for every plant. */
-    private static String setUp(HubHttp http) throws IOException {
-        String master;
-        try (InputStream in = TwoHubInstancesIT.class.getResourceAsStream("/demo/master-data.json")) {
-            master = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        HttpResponse<String> loaded = http.send("PUT", "/api/v1/master-data", ADMIN_KEY, "application/json",
-                master.getBytes(StandardCharsets.UTF_8));
-        assertThat(loaded.statusCode()).as(loaded.body()).isEqualTo(200);
-        return http.issueKey(ADMIN_KEY, "{\"name\":\"plants\",\"sources\":[\"*\"],\"plants\":[\"*\"],"
-                + "\"eventTypes\":[\"*\"]}");
     }
 
     private static JsonNode send(HubHttp http, String key, List<ObjectNode> batch) {

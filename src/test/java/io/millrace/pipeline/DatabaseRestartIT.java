@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.millrace.simulator.MasterDataSet;
 import io.millrace.simulator.PlantTraffic;
+import io.millrace.testing.DemoBooks;
 import io.millrace.testing.HubHttp;
 import io.millrace.testing.HubProcess;
 import io.millrace.testing.TestDatabase;

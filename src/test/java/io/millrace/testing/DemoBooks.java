@@ -1,9 +1,8 @@
-package io.millrace.pipeline;
+package io.millrace.testing;
 
 import static io.millrace.testing.HubHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.millrace.testing.HubHttp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
@@ -12,13 +11,13 @@ import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 
 /** A hub process loaded with the demo's master data, and waiting until it has applied a stream of it. */
-final class DemoBooks {
+public final class DemoBooks {
 
     private DemoBooks() {
     }
 
     /** Puts the demo master data and issues a producer key for every plant; the key. */
-    static String load(HubHttp http, String adminKey) throws IOException {
+    public static String load(HubHttp http, String adminKey) throws IOException {
         String master;
         try (InputStream in = DemoBooks.class.getResourceAsStream("/demo/master-data.json")) {
             master = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -31,7 +30,7 @@ final class DemoBooks {
     }
 
     /** Waits up to three minutes for nothing pending or parked, then expects every event posted. */
-    static void awaitAllPosted(HubHttp http, String adminKey, long events) throws InterruptedException {
+    public static void awaitAllPosted(HubHttp http, String adminKey, long events) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
         JsonNode backlog = json(http.get("/api/v1/pipeline/backlog", adminKey));
         while (System.nanoTime() < deadline && (backlog.get("pending").asLong() > 0
