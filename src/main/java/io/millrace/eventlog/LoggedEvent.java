@@ -11,4 +11,10 @@ public record LoggedEvent(long position, UUID trackingId, String source, String 
                           String plant, String subject, String businessKey, String correlationId,
                           Instant eventTime, Instant acceptedAt, String producerKeyId, String json,
                           EventState state) {
+
+    /** The same event in another processing state, as a later read of the log would show it. */
+    public LoggedEvent withState(EventState newState) {
+        return new LoggedEvent(position, trackingId, source, id, type, plant, subject, businessKey, correlationId,
+                eventTime, acceptedAt, producerKeyId, json, newState);
+    }
 }

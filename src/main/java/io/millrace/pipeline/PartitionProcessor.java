@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -146,7 +147,8 @@ public final class PartitionProcessor implements Decisions {
         if (deliveries.isEmpty()) {
             return 0;
         }
-        Map<UUID, Decoded> decoded = decodeAll(awaitLogged(deliveries));
+        Map<UUID, LoggedEvent> logged = awaitLogged(deliveries);
+        Map<UUID, Decoded> decoded = decodeAll(logged);
         Set<String> plants = new TreeSet<>();
         decoded.values().forEach(d -> plants.addAll(d.plants()));
         rows.ensurePlants(plants);
@@ -176,20 +178,21 @@ public final class PartitionProcessor implements Decisions {
                             d.partition(), d.offset(), d.trackingId());
                 }
             }
-            int taken = 0;
-            for (LoggedEvent current : log.findAll(fresh)) {
-                if (current.state() != EventState.PENDING) {
-                    continue; // taken up before: never applied twice
-                }
+            // the events were read before the lock; only their states can have changed since
+            Map<UUID, EventState> states = log.states(fresh);
+            List<LoggedEvent> pending = fresh.stream().distinct()
+                    .filter(id -> states.get(id) == EventState.PENDING) // taken up before: never applied twice
+                    .map(id -> logged.get(id).withState(EventState.PENDING))
+                    .sorted(Comparator.comparingLong(LoggedEvent::position)).toList();
+            for (LoggedEvent current : pending) {
                 Decoded event = decoded.get(current.trackingId());
                 if (event.event() == null) {
                     applier.takeUndecodable(current, undecodable(current));
                 } else {
                     applier.take(new Decoded(current, event.context(), event.event()));
                 }
-                taken++;
             }
-            return taken;
+            return pending.size();
         });
     }
 

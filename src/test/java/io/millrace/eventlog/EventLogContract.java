@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -110,6 +111,18 @@ public abstract class EventLogContract {
 
         assertThat(found).extracting(LoggedEvent::trackingId).containsExactly(first.trackingId(), second.trackingId());
         assertThat(log.findAll(List.of())).isEmpty();
+    }
+
+    @Test
+    void statesAnswerTheCurrentStateOfTheKnownEventsAndLeaveUnknownIdsOut() {
+        Receipt first = onlyReceipt(log.append(List.of(event("urn:s:mes", "e-1", "5"))));
+        Receipt second = onlyReceipt(log.append(List.of(event("urn:s:mes", "e-2", "6"))));
+        log.transition(List.of(new StateChange(second.trackingId(), EventState.PENDING, EventState.PARKED)));
+
+        assertThat(log.states(List.of(first.trackingId(), second.trackingId(), UUID.randomUUID(), first.trackingId())))
+                .containsOnly(Map.entry(first.trackingId(), EventState.PENDING),
+                        Map.entry(second.trackingId(), EventState.PARKED));
+        assertThat(log.states(List.of())).isEmpty();
     }
 
     @Test

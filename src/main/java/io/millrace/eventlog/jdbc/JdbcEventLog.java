@@ -280,6 +280,31 @@ public final class JdbcEventLog implements EventLog {
     }
 
     @Override
+    public Map<UUID, EventState> states(Collection<UUID> trackingIds) {
+        List<UUID> ids = List.copyOf(new LinkedHashSet<>(trackingIds));
+        Map<UUID, EventState> states = new HashMap<>();
+        try (Connection c = dataSource.getConnection()) {
+            for (int from = 0; from < ids.size(); from += FIND_CHUNK) {
+                List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + FIND_CHUNK));
+                try (PreparedStatement s = c.prepareStatement("SELECT tracking_id, state FROM event_log WHERE "
+                        + "tracking_id IN (" + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        s.setObject(i + 1, chunk.get(i));
+                    }
+                    try (ResultSet rs = s.executeQuery()) {
+                        while (rs.next()) {
+                            states.put(rs.getObject(1, UUID.class), EventState.valueOf(rs.getString(2)));
+                        }
+                    }
+                }
+            }
+        } catch (SQLException ex) {
+            throw new EventLogFailure("could not read the event log's states", ex);
+        }
+        return states;
+    }
+
+    @Override
     public List<LoggedEvent> readAfter(long afterPosition, int limit) {
         if (limit <= 0) {
             return List.of();

@@ -4,6 +4,7 @@ import io.millrace.eventlog.AppendResult;
 import io.millrace.eventlog.AppendSignal;
 import io.millrace.eventlog.Backlog;
 import io.millrace.eventlog.EventLog;
+import io.millrace.eventlog.EventState;
 import io.millrace.eventlog.LoggedEvent;
 import io.millrace.eventlog.NewEvent;
 import io.millrace.eventlog.StateChange;
@@ -11,6 +12,7 @@ import io.millrace.eventlog.jdbc.JdbcEventLog;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -51,6 +53,11 @@ public final class KafkaEventLog implements EventLog {
     @Override
     public List<LoggedEvent> findAll(Collection<UUID> trackingIds) {
         return database.findAll(trackingIds);
+    }
+
+    @Override
+    public Map<UUID, EventState> states(Collection<UUID> trackingIds) {
+        return database.states(trackingIds);
     }
 
     @Override
