@@ -101,12 +101,14 @@ public final class DemoCommand implements Callable<Integer> {
                 + DemoMqttPlant.topic(mqttPlant) + "), mapped by binding demo-" + mqttPlant.toLowerCase(java.util.Locale.ROOT)
                 + " (GET /api/v1/bindings); the others send CloudEvents over HTTP");
         System.out.println();
+        // the MQTT plant sends its share of --rate, the plants over HTTP the rest, so the hub gets --rate in all
+        int mqttRate = Math.max(1, rate / simulated.size());
         if (!overHttp.isEmpty()) {
-            startSimulator(hub, base, producer, master, overHttp);
+            startSimulator(hub, base, producer, master, overHttp, Math.max(1, rate - mqttRate));
         }
         Thread plant = DemoMqttPlant.start(effectiveMqttUrl, mqttPlant, new PlantTraffic(master, List.of(mqttPlant),
                 seed != null ? seed + 1 : new SecureRandom().nextLong(), Clock.systemUTC(), TrafficOptions.defaults()),
-                Math.max(1, rate / simulated.size()));
+                mqttRate);
         hub.addApplicationListener(event -> {
             if (event instanceof org.springframework.context.event.ContextClosedEvent) {
                 plant.interrupt();
@@ -158,10 +160,10 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private void startSimulator(ConfigurableApplicationContext hub, String base, String producer,
-                                MasterDataSet master, List<String> simulated) {
+                                MasterDataSet master, List<String> simulated, int httpRate) {
         long runSeed = seed != null ? seed : new SecureRandom().nextLong();
         PlantTraffic traffic = new PlantTraffic(master, simulated, runSeed, Clock.systemUTC(), TrafficOptions.defaults());
-        SendSettings send = SendSettings.of(rate, null, 0, Math.max(1, Math.min(200, rate)), 1);
+        SendSettings send = SendSettings.of(httpRate, null, 0, Math.max(1, Math.min(200, httpRate)), 1);
         TrafficSender sender = new TrafficSender(new HubClient(URI.create(base), producer, Duration.ofSeconds(30)),
                 send, line -> { });
         Thread thread = new Thread(() -> sender.run(traffic), "demo-simulator");
