@@ -10,13 +10,10 @@ import io.millrace.eventlog.EventTracing;
 import io.millrace.outbox.Outbox;
 import io.millrace.outbox.OutboxProperties;
 import io.millrace.outbox.OutboxTesting;
+import io.millrace.testing.RecordedSpans;
 import io.millrace.testing.TestDatabase;
 import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.sdk.OpenTelemetrySdk;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,11 +38,8 @@ class ErpDeliveryTraceTest {
             "5b8aa5a2d2c872e8321cf37308d69df2"};
     private static final String APPLY_SPAN = "00f067aa0ba902b7";
 
-    private final InMemorySpanExporter spans = InMemorySpanExporter.create();
-    private final SdkTracerProvider tracerProvider = SdkTracerProvider.builder()
-            .addSpanProcessor(SimpleSpanProcessor.create(spans)).build();
-    private final EventTracing tracing = new EventTracing(OpenTelemetrySdk.builder()
-            .setTracerProvider(tracerProvider).build());
+    private final RecordedSpans spans = new RecordedSpans();
+    private final EventTracing tracing = spans.tracing();
     /** The tracking id in the log context at each call that created moves in the ERP. */
     private final List<String> trackingIdsAtCreation = new CopyOnWriteArrayList<>();
     private TestDatabase db;
@@ -70,7 +64,7 @@ class ErpDeliveryTraceTest {
 
     @AfterEach
     void tearDown() {
-        tracerProvider.close();
+        spans.close();
         db.close();
     }
 
@@ -115,7 +109,7 @@ class ErpDeliveryTraceTest {
 
         assertThat(deliveries.byEntry(refused.entryId()).orElseThrow().state())
                 .isEqualTo(Delivery.DeliveryState.REFUSED);
-        assertThat(spans.getFinishedSpanItems()).isNotEmpty().allSatisfy(span -> {
+        assertThat(spans.finished()).isNotEmpty().allSatisfy(span -> {
             assertThat(span.getTraceId()).isEqualTo(TRACES[1]);
             assertThat(span.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
             assertThat(span.getEvents()).anySatisfy(e -> assertThat(e.getName()).isEqualTo("exception"));
@@ -123,8 +117,8 @@ class ErpDeliveryTraceTest {
     }
 
     private SpanData onlySpan() {
-        assertThat(spans.getFinishedSpanItems()).hasSize(1);
-        return spans.getFinishedSpanItems().get(0);
+        assertThat(spans.finished()).hasSize(1);
+        return spans.finished().get(0);
     }
 
     private static String traceparent(int trace) {

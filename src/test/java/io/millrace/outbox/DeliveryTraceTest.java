@@ -8,14 +8,11 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.millrace.eventlog.EventTracing;
 import io.millrace.eventlog.kafka.KafkaSettings;
+import io.millrace.testing.RecordedSpans;
 import io.millrace.testing.TestDatabase;
 import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.sdk.OpenTelemetrySdk;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -38,11 +35,8 @@ class DeliveryTraceTest {
     private static final String APPLY_SPAN = "00f067aa0ba902b7";
     private static final String TRACEPARENT = "00-" + TRACE + "-" + APPLY_SPAN + "-01";
 
-    private final InMemorySpanExporter spans = InMemorySpanExporter.create();
-    private final SdkTracerProvider tracerProvider = SdkTracerProvider.builder()
-            .addSpanProcessor(SimpleSpanProcessor.create(spans)).build();
-    private final EventTracing tracing = new EventTracing(OpenTelemetrySdk.builder()
-            .setTracerProvider(tracerProvider).build());
+    private final RecordedSpans spans = new RecordedSpans();
+    private final EventTracing tracing = spans.tracing();
     private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
     private final Logger workerLog = (Logger) LoggerFactory.getLogger(SubscriberWorker.class);
     private Level previousLevel;
@@ -66,7 +60,7 @@ class DeliveryTraceTest {
         workerLog.detachAppender(lines);
         workerLog.setLevel(previousLevel);
         receiver.close();
-        tracerProvider.close();
+        spans.close();
         db.close();
     }
 
@@ -157,8 +151,8 @@ class DeliveryTraceTest {
     }
 
     private SpanData onlySpan() {
-        assertThat(spans.getFinishedSpanItems()).hasSize(1);
-        return spans.getFinishedSpanItems().get(0);
+        assertThat(spans.finished()).hasSize(1);
+        return spans.finished().get(0);
     }
 
     private OutboxProperties.Webhook webhook(int batchSize) {

@@ -1,6 +1,5 @@
 package io.millrace.pipeline;
 
-import io.millrace.eventlog.EventTracing;
 import static io.millrace.accounting.WorkedExample.d;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,13 +10,11 @@ import ch.qos.logback.core.read.ListAppender;
 import io.millrace.accounting.WorkedExample;
 import io.millrace.accounting.event.OrderReleased;
 import io.millrace.eventlog.EventState;
+import io.millrace.eventlog.EventTracing;
 import io.millrace.eventlog.LoggedEvent;
+import io.millrace.testing.RecordedSpans;
 import io.millrace.testing.TestDatabase;
-import io.opentelemetry.sdk.OpenTelemetrySdk;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,9 +30,7 @@ class ApplyingTraceTest {
     private static final String PRODUCER_TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
     private static final String PRODUCER_SPAN = "00f067aa0ba902b7";
 
-    private final InMemorySpanExporter spans = InMemorySpanExporter.create();
-    private final SdkTracerProvider tracerProvider = SdkTracerProvider.builder()
-            .addSpanProcessor(SimpleSpanProcessor.create(spans)).build();
+    private final RecordedSpans spans = new RecordedSpans();
     private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
     private final Logger applierLog = (Logger) LoggerFactory.getLogger(Applier.class);
     private Level previousLevel;
@@ -44,7 +39,7 @@ class ApplyingTraceTest {
     @BeforeEach
     void setUp() {
         rig = new PipelineRig(TestDatabase.Kind.H2, WorkedExample.masterData(), Duration.ofMinutes(10),
-                new EventTracing(OpenTelemetrySdk.builder().setTracerProvider(tracerProvider).build()));
+                spans.tracing());
         previousLevel = applierLog.getLevel();
         applierLog.setLevel(Level.DEBUG);
         lines.start();
@@ -55,7 +50,7 @@ class ApplyingTraceTest {
     void tearDown() {
         applierLog.detachAppender(lines);
         applierLog.setLevel(previousLevel);
-        tracerProvider.close();
+        spans.close();
         rig.close();
     }
 
@@ -98,7 +93,7 @@ class ApplyingTraceTest {
     }
 
     private SpanData onlySpanOf(UUID trackingId) {
-        List<SpanData> of = spans.getFinishedSpanItems().stream()
+        List<SpanData> of = spans.finished().stream()
                 .filter(s -> trackingId.toString().equals(s.getAttributes().asMap().entrySet().stream()
                         .filter(e -> e.getKey().getKey().equals("millrace.tracking_id"))
                         .map(e -> String.valueOf(e.getValue())).findFirst().orElse(null)))

@@ -11,12 +11,9 @@ import io.millrace.eventlog.EventTracing;
 import io.millrace.outbox.Outbox;
 import io.millrace.outbox.OutboxProperties;
 import io.millrace.outbox.OutboxTesting;
+import io.millrace.testing.RecordedSpans;
 import io.millrace.testing.TestDatabase;
-import io.opentelemetry.sdk.OpenTelemetrySdk;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -37,11 +34,8 @@ class EventTraceTest {
     private static final String PRODUCER_TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
     private static final String PRODUCER_SPAN = "00f067aa0ba902b7";
 
-    private final InMemorySpanExporter spans = InMemorySpanExporter.create();
-    private final SdkTracerProvider tracerProvider = SdkTracerProvider.builder()
-            .addSpanProcessor(SimpleSpanProcessor.create(spans)).build();
-    private final EventTracing tracing = new EventTracing(OpenTelemetrySdk.builder()
-            .setTracerProvider(tracerProvider).build());
+    private final RecordedSpans spans = new RecordedSpans();
+    private final EventTracing tracing = spans.tracing();
     /** The traceparent header of every request the subscriber received. */
     private final List<String> received = new CopyOnWriteArrayList<>();
     private HttpServer subscriber;
@@ -63,7 +57,7 @@ class EventTraceTest {
     @AfterEach
     void tearDown() {
         subscriber.stop(0);
-        tracerProvider.close();
+        spans.close();
         rig.close();
     }
 
@@ -100,6 +94,6 @@ class EventTraceTest {
     }
 
     private List<SpanData> named(String name) {
-        return spans.getFinishedSpanItems().stream().filter(s -> s.getName().equals(name)).toList();
+        return spans.finished().stream().filter(s -> s.getName().equals(name)).toList();
     }
 }
