@@ -53,12 +53,6 @@ final class DeliveryWorker {
 
     DeliveryWorker(Erp erp, Outbox outbox, ErpDeliveries deliveries, ErpProperties settings, CircuitBreaker breaker,
                    Clock clock, String owner, ErpMetrics metrics,
-                   java.util.function.Consumer<RuntimeException> contact) {
-        this(erp, outbox, deliveries, settings, breaker, clock, owner, metrics, contact, EventTracing.NONE);
-    }
-
-    DeliveryWorker(Erp erp, Outbox outbox, ErpDeliveries deliveries, ErpProperties settings, CircuitBreaker breaker,
-                   Clock clock, String owner, ErpMetrics metrics,
                    java.util.function.Consumer<RuntimeException> contact, EventTracing tracing) {
         this.contact = contact;
         this.tracing = tracing;

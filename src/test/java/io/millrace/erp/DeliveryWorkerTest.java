@@ -10,6 +10,7 @@ import io.millrace.accounting.ledger.Dimensions;
 import io.millrace.accounting.ledger.JournalEntry;
 import io.millrace.accounting.ledger.JournalLine;
 import io.millrace.accounting.ledger.SourceEvent;
+import io.millrace.eventlog.EventTracing;
 import io.millrace.outbox.Outbox;
 import io.millrace.outbox.OutboxProperties;
 import io.millrace.outbox.OutboxTesting;
@@ -70,7 +71,7 @@ class DeliveryWorkerTest {
         CircuitBreaker breaker = CircuitBreaker.of("test", CircuitBreakerConfig.custom()
                 .slidingWindowSize(1000).minimumNumberOfCalls(1000).build());
         return new DeliveryWorker(erp, outbox, deliveries, settings, breaker, clock, "test-" + UUID.randomUUID(),
-                new ErpMetrics(new SimpleMeterRegistry(), () -> 0, () -> 0, () -> 0), failure -> { });
+                new ErpMetrics(new SimpleMeterRegistry(), () -> 0, () -> 0, () -> 0), failure -> { }, EventTracing.NONE);
     }
 
     private static JournalEntry entry(String id, LocalDate date, String account, String amount, String customer) {

@@ -67,7 +67,7 @@ public final class ErpDeliveryBench {
             DeliveryWorker worker = new DeliveryWorker(erp, outbox, deliveries, settings,
                     CircuitBreaker.ofDefaults("bench"), Clock.fixed(Instant.parse("2026-12-15T00:00:00Z"),
                     ZoneOffset.UTC), "bench", new ErpMetrics(new SimpleMeterRegistry(), () -> 0, () -> 0, () -> 0),
-                    failure -> { });
+                    failure -> { }, io.millrace.eventlog.EventTracing.NONE);
             long started = System.nanoTime();
             while (worker.round() != null) {
                 // until nothing is pending
