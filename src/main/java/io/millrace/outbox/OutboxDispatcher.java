@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Runs the outbox delivery on threads of its own: a sequencer that gives committed messages
- * their positions, and one worker per subscriber. Publishes, per subscriber,
+ * Runs the outbox delivery on threads of its own: a watcher that wakes the workers when messages
+ * commit, and one worker per subscriber. Publishes, per subscriber,
  * {@code millrace.outbox.delivered} and {@code millrace.outbox.delivery.failures} (counters),
  * {@code millrace.outbox.lag} (messages not delivered yet), {@code millrace.outbox.set.aside} (dead
  * letters and the messages held behind them) and {@code millrace.outbox.circuit.state}
@@ -136,12 +136,16 @@ public class OutboxDispatcher implements SmartLifecycle {
         };
     }
 
+    /** Wakes the workers whenever new messages committed, sequencing any a hub before the upgrade left. */
     private void sequenceLoop() {
         OutboxStore store = outbox.store();
+        long seen = -1;
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 int sequenced = store.sequence(SEQUENCE_BATCH);
-                if (sequenced > 0) {
+                long highWater = store.highWater();
+                if (sequenced > 0 || highWater != seen) {
+                    seen = highWater;
                     workers.forEach(SubscriberWorker::wake);
                 }
                 if (sequenced < SEQUENCE_BATCH) {

@@ -17,8 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The outbox tables over JDBC, on H2 and PostgreSQL. {@link #insert} runs in the caller's
- * transaction (JdbcTemplate takes the connection bound to it); the dispatcher's writes run in
- * transactions of their own.
+ * transaction (JdbcTemplate takes the connection bound to it), or in one of its own without; the
+ * dispatcher's writes run in transactions of their own.
  */
 class OutboxStore {
 
@@ -41,34 +41,53 @@ class OutboxStore {
         this.transactions = transactions;
     }
 
-    /** Writes the messages, unsequenced, in the current transaction if there is one. */
+    /**
+     * Writes the messages with the next delivery positions, in the current transaction if there is
+     * one. The sequencer row stays locked until that transaction ends, so positions follow commits:
+     * a writer that comes later waits and takes the positions after, and a reader never sees a gap
+     * below the high water. Giving positions here, instead of updating every row once it has
+     * committed, writes each message once; the caller writes its messages last, just before its
+     * commit, so the lock is held only for that short tail.
+     */
     void insert(List<StoredMessage> messages) {
         if (messages.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate("INSERT INTO outbox_message (event_id, type, source, subject, plant, correlation_id,"
-                        + " tracking_id, event_time, data, traceparent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", messages,
-                messages.size(),
-                (PreparedStatement s, StoredMessage m) -> {
-                    s.setObject(1, m.eventId());
-                    s.setString(2, m.type());
-                    s.setString(3, m.source());
-                    s.setString(4, m.subject());
-                    s.setString(5, m.plant());
-                    s.setString(6, m.correlationId());
-                    s.setObject(7, m.trackingId());
-                    s.setObject(8, utc(m.time()));
-                    s.setString(9, m.data());
-                    s.setString(10, m.traceparent());
-                });
+        transactions.executeWithoutResult(tx -> {
+            long last = jdbc.queryForObject("SELECT last_position FROM outbox_sequencer WHERE id = 1 FOR UPDATE",
+                    Long.class);
+            long[] position = {last};
+            jdbc.batchUpdate("INSERT INTO outbox_message (position, event_id, type, source, subject, plant,"
+                            + " correlation_id, tracking_id, event_time, data, traceparent)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", messages, messages.size(),
+                    (PreparedStatement s, StoredMessage m) -> {
+                        s.setLong(1, ++position[0]);
+                        s.setObject(2, m.eventId());
+                        s.setString(3, m.type());
+                        s.setString(4, m.source());
+                        s.setString(5, m.subject());
+                        s.setString(6, m.plant());
+                        s.setString(7, m.correlationId());
+                        s.setObject(8, m.trackingId());
+                        s.setObject(9, utc(m.time()));
+                        s.setString(10, m.data());
+                        s.setString(11, m.traceparent());
+                    });
+            jdbc.update("UPDATE outbox_sequencer SET last_position = ? WHERE id = 1", last + messages.size());
+        });
     }
 
     /**
-     * Gives the next positions to up to {@code max} committed, unsequenced messages in the order
-     * they were written; returns how many. Sequencers of all instances take turns on the
-     * sequencer row's lock.
+     * Gives the next positions to up to {@code max} committed messages that have none, in the order
+     * they were written; returns how many. Only a hub from before positions were given at insert
+     * wrote such messages: this sequences what it left once it is upgraded. Sequencers of all
+     * instances take turns on the sequencer row's lock, which only a hub with work takes.
      */
     int sequence(int max) {
+        if (jdbc.queryForList("SELECT id FROM outbox_message WHERE position IS NULL ORDER BY id LIMIT 1", Long.class)
+                .isEmpty()) {
+            return 0;
+        }
         Integer done = transactions.execute(tx -> {
             long last = jdbc.queryForObject("SELECT last_position FROM outbox_sequencer WHERE id = 1 FOR UPDATE",
                     Long.class);

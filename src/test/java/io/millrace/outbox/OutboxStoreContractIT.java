@@ -80,13 +80,13 @@ class OutboxStoreContractIT {
         assertThat(rows()).isEqualTo(2);
         assertThat(outbox.forEvent(tracking)).extracting(OutboundRecord::type, OutboundRecord::subject,
                         OutboundRecord::createdAt, OutboundRecord::position)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(JOURNAL, "E-1", NOW, null),
-                        org.assertj.core.groups.Tuple.tuple(INVOICE, "INV-1", NOW, null));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(JOURNAL, "E-1", NOW, 1L),
+                        org.assertj.core.groups.Tuple.tuple(INVOICE, "INV-1", NOW, 2L));
     }
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Kind.class)
-    void positionsFollowCommitsSoAMessageWrittenEarlierButCommittedLaterComesAfter(TestDatabase.Kind kind)
+    void positionsFollowCommitsSoAWriterWaitsForAnEarlierUncommittedOneAndComesAfter(TestDatabase.Kind kind)
             throws Exception {
         start(kind);
         CountDownLatch written = new CountDownLatch(1);
@@ -97,16 +97,35 @@ class OutboxStoreContractIT {
             await(release);
         }));
         assertThat(written.await(30, TimeUnit.SECONDS)).isTrue();
-        transactions.executeWithoutResult(tx -> outbox.enqueue(List.of(message(JOURNAL, "fast", null))));
+        CompletableFuture<Void> fast = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(
+                tx -> outbox.enqueue(List.of(message(JOURNAL, "fast", null)))));
 
-        assertThat(store.sequence(1000)).isEqualTo(1);
+        Thread.sleep(300);
+        assertThat(fast).as("waits for the uncommitted writer").isNotDone();
+        assertThat(store.highWater()).as("nothing uncommitted is visible").isZero();
+        assertThat(store.readAfter(0, Long.MAX_VALUE, List.of(), 10)).isEmpty();
         release.countDown();
         slow.get(30, TimeUnit.SECONDS);
-        assertThat(store.sequence(1000)).isEqualTo(2);
+        fast.get(30, TimeUnit.SECONDS);
 
-        assertThat(sequencedSubjects()).containsExactly("fast", "slow-1", "slow-2");
+        assertThat(sequencedSubjects()).containsExactly("slow-1", "slow-2", "fast");
         assertThat(store.highWater()).isEqualTo(3);
-        assertThat(store.sequence(1000)).isZero();
+        assertThat(store.sequence(1000)).as("nothing is left without a position").isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void messagesAHubBeforeTheUpgradeLeftWithoutPositionsAreSequencedAfterTheOthers(TestDatabase.Kind kind) {
+        start(kind);
+        outbox.enqueue(List.of(message(JOURNAL, "new-1", null)));
+        new JdbcTemplate(db.dataSource()).update("INSERT INTO outbox_message (event_id, type, source, subject, plant, event_time, data) "
+                + "VALUES (?, ?, 'urn:millrace:hub', 'old-1', 'P100', ?, '{}')", UUID.randomUUID(), JOURNAL,
+                java.time.OffsetDateTime.ofInstant(NOW, java.time.ZoneOffset.UTC));
+
+        assertThat(store.sequence(1000)).isEqualTo(1);
+
+        assertThat(sequencedSubjects()).containsExactly("new-1", "old-1");
+        assertThat(store.highWater()).isEqualTo(2);
     }
 
     private static void await(CountDownLatch latch) {
