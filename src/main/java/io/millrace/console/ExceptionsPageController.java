@@ -7,6 +7,7 @@ import io.millrace.catalog.EventTypeDescriptor;
 import io.millrace.pipeline.ExceptionFilter;
 import io.millrace.pipeline.ExceptionItem;
 import io.millrace.pipeline.ExceptionQueue;
+import io.millrace.pipeline.ExceptionStatus;
 import io.millrace.web.ApiProblem;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,7 +63,7 @@ class ExceptionsPageController {
                 @RequestParam(required = false) String type, @RequestParam(required = false) String age,
                 @RequestParam(required = false, defaultValue = "0") int offset, Model model) {
         caller.requireReadAll();
-        String wanted = status == null ? ExceptionItem.OPEN : blankToNull(status.toUpperCase(Locale.ROOT));
+        String wanted = status == null ? ExceptionStatus.OPEN.name() : blankToNull(status.toUpperCase(Locale.ROOT));
         Duration older = age == null ? null : AGES.get(age);
         ExceptionFilter filter = new ExceptionFilter(wanted, blankToNull(plant), blankToNull(reason), blankToNull(type),
                 older == null ? null : clock.instant().minus(older));
@@ -72,8 +73,7 @@ class ExceptionsPageController {
         model.addAttribute("age", older == null ? "" : age);
         model.addAttribute("offset", from);
         model.addAttribute("pageSize", PAGE);
-        model.addAttribute("statuses", List.of(ExceptionItem.OPEN, ExceptionItem.RESOLVED, ExceptionItem.APPROVED,
-                ExceptionItem.DISCARDED));
+        model.addAttribute("statuses", Arrays.stream(ExceptionStatus.values()).map(Enum::name).toList());
         model.addAttribute("reasons", Arrays.stream(ReasonCode.values()).map(Enum::name).toList());
         model.addAttribute("approvable", Arrays.stream(ReasonCode.values()).filter(ReasonCode::approvable)
                 .map(Enum::name).toList());

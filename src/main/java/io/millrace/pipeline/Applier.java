@@ -135,7 +135,7 @@ final class Applier {
     ExceptionItem retryException(ExceptionItem item, Decoded event, String actor) {
         return traced("retry", event, () -> {
             Tried tried = applySafely(() -> engine.apply(event.context(), event.event()));
-            return decide(item, event, tried, Step.Kind.RETRIED, ExceptionItem.RESOLVED, actor);
+            return decide(item, event, tried, Step.Kind.RETRIED, ExceptionStatus.RESOLVED, actor);
         });
     }
 
@@ -144,13 +144,13 @@ final class Applier {
         InvoiceReceived invoice = (InvoiceReceived) event.event();
         return traced("approve", event, () -> {
             Tried tried = applySafely(() -> engine.approve(event.context(), invoice, actor));
-            return decide(item, event, tried, Step.Kind.APPROVED, ExceptionItem.APPROVED, actor);
+            return decide(item, event, tried, Step.Kind.APPROVED, ExceptionStatus.APPROVED, actor);
         });
     }
 
     ExceptionItem discard(ExceptionItem item, Decoded event, String actor) {
         Instant now = clock.instant();
-        ExceptionItem decided = item.decided(ExceptionItem.DISCARDED, actor, now);
+        ExceptionItem decided = item.decided(ExceptionStatus.DISCARDED, actor, now);
         work.exception(decided);
         work.steps.add(new Step(item.trackingId(), Step.Kind.DISCARDED, now, item.reason(), item.message(), actor));
         work.publications.add(new Publications.ExceptionChanged(event.context(), decided, false, actor,
@@ -159,7 +159,7 @@ final class Applier {
     }
 
     private ExceptionItem decide(ExceptionItem item, Decoded event, Tried tried, Step.Kind stepName,
-                                 String postedStatus, String actor) {
+                                 ExceptionStatus postedStatus, String actor) {
         Instant now = clock.instant();
         if (tried.outcome() instanceof Outcome.Posted posted) {
             work.steps.add(new Step(item.trackingId(), stepName, now, item.reason(), null, actor));
@@ -337,7 +337,7 @@ final class Applier {
         Instant now = clock.instant();
         LoggedEvent logged = event.logged();
         ExceptionItem item = new ExceptionItem(UUID.randomUUID(), id, logged.position(), logged.type(), logged.plant(),
-                reason, message, now, ExceptionItem.OPEN, null, null);
+                reason, message, now, ExceptionStatus.OPEN, null, null);
         work.raised(item);
         work.steps.add(new Step(id, Step.Kind.EXCEPTION_RAISED, now, reason, message, actor));
         work.publications.add(new Publications.ExceptionChanged(event.context(), item, true, actor, traceOf(event)));

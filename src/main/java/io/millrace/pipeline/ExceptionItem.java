@@ -3,20 +3,13 @@ package io.millrace.pipeline;
 import java.time.Instant;
 import java.util.UUID;
 
-/**
- * An entry of the exception queue: the event, the reason it last failed with, and the operator
- * decision once there is one ({@code status} OPEN, RESOLVED, APPROVED or DISCARDED).
- */
+/** An entry of the exception queue: the event, the reason it last failed with, and the operator decision once there is one. */
 public record ExceptionItem(UUID id, UUID trackingId, long position, String type, String plant, String reason,
-                            String message, Instant raisedAt, String status, String decidedBy, Instant decidedAt) {
-
-    public static final String OPEN = "OPEN";
-    public static final String RESOLVED = "RESOLVED";
-    public static final String APPROVED = "APPROVED";
-    public static final String DISCARDED = "DISCARDED";
+                            String message, Instant raisedAt, ExceptionStatus status, String decidedBy,
+                            Instant decidedAt) {
 
     boolean open() {
-        return OPEN.equals(status);
+        return status == ExceptionStatus.OPEN;
     }
 
     ExceptionItem withReason(String newReason, String newMessage) {
@@ -24,7 +17,7 @@ public record ExceptionItem(UUID id, UUID trackingId, long position, String type
                 decidedBy, decidedAt);
     }
 
-    ExceptionItem decided(String newStatus, String actor, Instant at) {
+    ExceptionItem decided(ExceptionStatus newStatus, String actor, Instant at) {
         return new ExceptionItem(id, trackingId, position, type, plant, reason, message, raisedAt, newStatus, actor,
                 at);
     }

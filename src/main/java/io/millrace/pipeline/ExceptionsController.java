@@ -29,8 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/exceptions")
 class ExceptionsController {
 
-    private static final List<String> STATUSES = List.of(ExceptionItem.OPEN, ExceptionItem.RESOLVED,
-            ExceptionItem.APPROVED, ExceptionItem.DISCARDED);
+    private static final List<String> STATUSES = java.util.Arrays.stream(ExceptionStatus.values()).map(Enum::name)
+            .toList();
     private static final int MAX_LIMIT = 500;
 
     /** {@code subscriber} names the subscriber of a delivery exception; null for an event's own exception. */
@@ -38,7 +38,7 @@ class ExceptionsController {
                     Instant raisedAt, String status, String decidedBy, Instant decidedAt, String subscriber) {
         static ItemView of(ExceptionItem e) {
             return new ItemView(e.id().toString(), e.trackingId().toString(), e.type(), e.plant(), e.reason(),
-                    e.message(), e.raisedAt(), e.status(), e.decidedBy(), e.decidedAt(), null);
+                    e.message(), e.raisedAt(), e.status().name(), e.decidedBy(), e.decidedAt(), null);
         }
 
         static ItemView of(DeliveryExceptions.Item e) {

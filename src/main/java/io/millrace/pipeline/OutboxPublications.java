@@ -30,9 +30,9 @@ class OutboxPublications implements Publications {
                 ExceptionItem item = changed.item();
                 OutboxMessage message = changed.raised()
                         ? ExceptionEvents.raised(changed.context(), item.id().toString(), item.reason(), item.message(),
-                        item.status(), changed.actor())
+                        item.status().name(), changed.actor())
                         : ExceptionEvents.resolved(changed.context(), item.id().toString(), item.reason(),
-                        item.message(), item.status(), changed.actor());
+                        item.message(), item.status().name(), changed.actor());
                 messages.add(message.inTrace(changed.traceparent()));
             }
         }

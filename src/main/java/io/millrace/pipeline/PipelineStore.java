@@ -107,7 +107,7 @@ final class PipelineStore {
             jdbc.batchUpdate("INSERT INTO pipeline_exception (" + EXCEPTION_COLUMNS
                     + ") VALUES (?,?,?,?,?,?,?,?,?,?,?)", items.stream().map(e -> new Object[] {e.id(),
                             e.trackingId(), e.position(), e.type(), e.plant(), e.reason(), clip(e.message()),
-                            utc(e.raisedAt()), e.status(), e.decidedBy(),
+                            utc(e.raisedAt()), e.status().name(), e.decidedBy(),
                             e.decidedAt() == null ? null : utc(e.decidedAt())}).toList());
         }
     }
@@ -116,7 +116,7 @@ final class PipelineStore {
         if (!items.isEmpty()) {
             jdbc.batchUpdate("UPDATE pipeline_exception SET reason = ?, message = ?, status = ?, decided_by = ?, "
                     + "decided_at = ? WHERE id = ?", items.stream().map(e -> new Object[] {e.reason(),
-                    clip(e.message()), e.status(), e.decidedBy(), e.decidedAt() == null ? null : utc(e.decidedAt()),
+                    clip(e.message()), e.status().name(), e.decidedBy(), e.decidedAt() == null ? null : utc(e.decidedAt()),
                     e.id()}).toList());
         }
     }
@@ -204,7 +204,7 @@ final class PipelineStore {
 
     private static ExceptionItem exceptionRow(ResultSet rs, int n) throws SQLException {
         return new ExceptionItem(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getLong(3),
-                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), instant(rs, 8), rs.getString(9),
+                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), instant(rs, 8), ExceptionStatus.valueOf(rs.getString(9)),
                 rs.getString(10), instant(rs, 11));
     }
 

@@ -42,7 +42,7 @@ class ExceptionQueueTest {
         assertThat(rig.state(event)).isEqualTo(EventState.EXCEPTION);
 
         ExceptionItem stillOpen = rig.queue.retry(raised.id(), "key:op-1");
-        assertThat(stillOpen.status()).isEqualTo("OPEN");
+        assertThat(stillOpen.status()).isEqualTo(ExceptionStatus.OPEN);
 
         master.put(new Item("RM-NEW", "New steel", ValuationClass.RAW, "kg", d("2.00")));
         rig.processor.retryAfterMasterDataChange();
@@ -51,7 +51,7 @@ class ExceptionQueueTest {
         ExceptionItem after = rig.store.exception(raised.id()).orElseThrow();
         // the PO line is RM-STEEL: the now known item is still the wrong one, with a new reason
         assertThat(after.reason()).isEqualTo("REFERENCE_MISMATCH");
-        assertThat(after.status()).isEqualTo("OPEN");
+        assertThat(after.status()).isEqualTo(ExceptionStatus.OPEN);
     }
 
     @Test
@@ -66,7 +66,7 @@ class ExceptionQueueTest {
                 List.of(new io.millrace.accounting.master.PurchaseOrderLine(10, "RM-STEEL", d("10"), d("2.00")))));
         ExceptionItem resolved = rig.queue.retry(raised.id(), "key:op-1");
 
-        assertThat(resolved.status()).isEqualTo("RESOLVED");
+        assertThat(resolved.status()).isEqualTo(ExceptionStatus.RESOLVED);
         assertThat(resolved.decidedBy()).isEqualTo("key:op-1");
         assertThat(rig.state(event)).isEqualTo(EventState.POSTED);
         assertThat(rig.lineage.of(rig.log.find(event).orElseThrow())).extracting(Lineage.StepView::step)
@@ -86,7 +86,7 @@ class ExceptionQueueTest {
 
         ExceptionItem approved = rig.queue.approve(raised.id(), "key:op-7");
 
-        assertThat(approved.status()).isEqualTo("APPROVED");
+        assertThat(approved.status()).isEqualTo(ExceptionStatus.APPROVED);
         assertThat(approved.decidedBy()).isEqualTo("key:op-7");
         assertThat(rig.state(invoice)).isEqualTo(EventState.POSTED);
         assertThat(rig.ledger.journalOf(invoice.toString())).singleElement()
@@ -111,7 +111,7 @@ class ExceptionQueueTest {
 
         ExceptionItem discarded = rig.queue.discard(raised.id(), "key:op-8");
 
-        assertThat(discarded.status()).isEqualTo("DISCARDED");
+        assertThat(discarded.status()).isEqualTo(ExceptionStatus.DISCARDED);
         assertThat(discarded.decidedBy()).isEqualTo("key:op-8");
         assertThat(discarded.decidedAt()).isNotNull();
         assertThat(rig.state(invoice)).isEqualTo(EventState.EXCEPTION);
@@ -131,6 +131,6 @@ class ExceptionQueueTest {
                 .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.status()).isEqualTo(HttpStatus.CONFLICT));
         assertThatThrownBy(() -> rig.queue.discard(UUID.randomUUID(), "key:op-1"))
                 .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.status()).isEqualTo(HttpStatus.NOT_FOUND));
-        assertThat(rig.store.exception(raised.id()).orElseThrow().status()).isEqualTo("OPEN");
+        assertThat(rig.store.exception(raised.id()).orElseThrow().status()).isEqualTo(ExceptionStatus.OPEN);
     }
 }

@@ -46,7 +46,7 @@ class InternalErrorRetryTest {
 
         assertThat(rig.state(event)).isEqualTo(EventState.POSTED);
         ExceptionItem resolved = rig.store.exception(raised.id()).orElseThrow();
-        assertThat(resolved.status()).isEqualTo("RESOLVED");
+        assertThat(resolved.status()).isEqualTo(ExceptionStatus.RESOLVED);
         assertThat(resolved.decidedBy()).isEqualTo("hub");
         assertThat(rig.lineage.of(rig.log.find(event).orElseThrow())).extracting(Lineage.StepView::step)
                 .containsExactly("ACCEPTED", "EXCEPTION_RAISED", "RETRIED", "POSTED");
@@ -73,7 +73,7 @@ class InternalErrorRetryTest {
         InternalErrorRetries retries = new InternalErrorRetries();
         Instant raised = Instant.parse("2026-11-30T12:00:00Z");
         List<ExceptionItem> open = List.of(new ExceptionItem(UUID.randomUUID(), UUID.randomUUID(), 7, "t", "P100",
-                "INTERNAL_ERROR", "broken", raised, "OPEN", null, null));
+                "INTERNAL_ERROR", "broken", raised, ExceptionStatus.OPEN, null, null));
         List<Long> retriedAtMinutes = new ArrayList<>();
         for (long minute = 0; minute <= 6 * 60; minute++) {
             if (!retries.due(open, raised.plus(Duration.ofMinutes(minute))).isEmpty()) {

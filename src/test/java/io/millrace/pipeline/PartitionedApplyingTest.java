@@ -250,7 +250,7 @@ class PartitionedApplyingTest {
 
             ExceptionItem approved = otherInstance.approve(raised.id(), "key:op-7");
 
-            assertThat(approved.status()).isEqualTo("APPROVED");
+            assertThat(approved.status()).isEqualTo(ExceptionStatus.APPROVED);
             assertThat(rig.state(invoice)).isEqualTo(EventState.POSTED);
             int partition = topic.partitionOf(rig, invoice);
             assertThat(owner.processor.nextOffsets(List.of(partition))).as("a decision moves no offset")
