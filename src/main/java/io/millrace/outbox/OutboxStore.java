@@ -84,7 +84,8 @@ class OutboxStore {
      * instances take turns on the sequencer row's lock, which only a hub with work takes.
      */
     int sequence(int max) {
-        if (jdbc.queryForList("SELECT id FROM outbox_message WHERE position IS NULL ORDER BY id LIMIT 1", Long.class)
+        // runs at every commit: an existence check on the position index, not a walk in id order
+        if (jdbc.queryForList("SELECT 1 FROM outbox_message WHERE position IS NULL LIMIT 1", Integer.class)
                 .isEmpty()) {
             return 0;
         }
