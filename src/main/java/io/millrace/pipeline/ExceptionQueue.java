@@ -125,7 +125,7 @@ public class ExceptionQueue {
     }
 
     private static ApiProblem conflict(ExceptionItem item, String detail) {
-        return ApiProblem.conflict(detail, Map.of("exceptionId", item.id().toString(), "exceptionStatus", item.status().name(),
-                "reason", item.reason()));
+        return ApiProblem.conflict(detail, Map.of("exceptionId", item.id().toString(),
+                "exceptionStatus", item.status().name(), "reason", item.reason()));
     }
 }

@@ -5,6 +5,7 @@ import io.millrace.outbox.DeliveryExceptions;
 import io.millrace.web.ApiProblem;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,8 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/exceptions")
 class ExceptionsController {
 
-    private static final List<String> STATUSES = java.util.Arrays.stream(ExceptionStatus.values()).map(Enum::name)
-            .toList();
+    private static final List<String> STATUSES = Arrays.stream(ExceptionStatus.values()).map(Enum::name).toList();
     private static final int MAX_LIMIT = 500;
 
     /** {@code subscriber} names the subscriber of a delivery exception; null for an event's own exception. */
