@@ -23,6 +23,7 @@ MILLRACE_ACCOUNTS = [
     ('1410', 'Semi-finished inventory', 'current'),
     ('1420', 'Finished goods inventory', 'current'),
     ('1450', 'Work in process', 'current'),
+    ('1470', 'Stock in transit', 'current'),
     ('2000', 'Accounts payable', 'payable'),
     ('2100', 'GR/IR clearing', 'liability'),
     ('2200', 'Output tax payable', 'liability'),
@@ -32,6 +33,7 @@ MILLRACE_ACCOUNTS = [
     ('5200', 'Production variance', 'expense'),
     ('5300', 'Scrap expense', 'expense'),
     ('5400', 'Inventory adjustments', 'expense'),
+    ('5410', 'Inventory revaluation', 'expense'),
     ('5500', 'Conversion cost absorbed', 'expense'),
 ]
 

@@ -4,6 +4,7 @@ import io.millrace.accounting.books.Books;
 import io.millrace.accounting.books.ProductionOrder;
 import io.millrace.accounting.books.PurchaseOrderLineProgress;
 import io.millrace.accounting.books.StockBalance;
+import io.millrace.accounting.books.TransferInTransit;
 import io.millrace.accounting.ledger.AccountDetermination;
 import io.millrace.accounting.ledger.Amounts;
 import io.millrace.accounting.ledger.JournalEntry;
@@ -28,7 +29,9 @@ import java.util.TreeSet;
  *   <li>the WIP of every closed order is zero (and the WIP per order in the GL equals the
  *       order's WIP balance);</li>
  *   <li>the GR/IR balance equals minus the sum over PO lines of (received - invoiced) x PO price,
- *       each rounded to 2 decimals.</li>
+ *       each rounded to 2 decimals;</li>
+ *   <li>per receiving plant, the stock-in-transit balance equals the value of the transfers
+ *       between plants shipped to it and not received yet (ADR 0019).</li>
  * </ol>
  */
 public final class Invariants {
@@ -49,6 +52,7 @@ public final class Invariants {
         inventoryMatchesSubLedger(books, entries, violations);
         closedOrdersHaveNoWip(books, entries, violations);
         grIrMatchesOpenReceipts(books, entries, violations);
+        stockInTransitMatchesOpenTransfers(books, entries, violations);
         return violations;
     }
 
@@ -141,6 +145,31 @@ public final class Invariants {
         }
         if (ledger.compareTo(open.negate()) != 0) {
             violations.add("4: GR/IR balance " + ledger + ", open receipts at PO price " + open.negate());
+        }
+    }
+
+    private void stockInTransitMatchesOpenTransfers(Books books, List<JournalEntry> entries, List<String> violations) {
+        Map<String, BigDecimal> ledger = new TreeMap<>();
+        for (JournalEntry entry : entries) {
+            for (JournalLine line : entry.lines()) {
+                if (line.account().equals(accounts.stockInTransit())) {
+                    ledger.merge(line.plant(), line.balance(), BigDecimal::add);
+                }
+            }
+        }
+        Map<String, BigDecimal> open = new TreeMap<>();
+        for (TransferInTransit transfer : books.transfersInTransit().all()) {
+            open.merge(transfer.toPlant(), transfer.value(), BigDecimal::add);
+        }
+        Set<String> plants = new TreeSet<>(ledger.keySet());
+        plants.addAll(open.keySet());
+        for (String plant : plants) {
+            BigDecimal gl = ledger.getOrDefault(plant, BigDecimal.ZERO);
+            BigDecimal inTransit = open.getOrDefault(plant, BigDecimal.ZERO);
+            if (gl.compareTo(inTransit) != 0) {
+                violations.add("5: plant " + plant + " stock in transit in the GL " + gl + ", transfers in transit "
+                        + inTransit);
+            }
         }
     }
 }

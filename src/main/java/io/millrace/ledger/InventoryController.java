@@ -4,6 +4,8 @@ import io.millrace.access.Caller;
 import io.millrace.accounting.ledger.Amounts;
 import io.millrace.accounting.master.Item;
 import io.millrace.accounting.master.MasterData;
+import java.math.BigDecimal;
+import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,5 +34,17 @@ class InventoryController {
                 row.plant(), row.location(), row.item(), row.lot(), row.status().name(), row.quantity(),
                 master.item(row.item()).map(Item::standardCost).map(std -> Amounts.value(row.quantity(), std))
                         .orElse(null))).toList());
+    }
+
+    /** Transfers between plants on their way (ADR 0019): what account 1470 of the receiving plants holds. */
+    @GetMapping("/api/v1/inventory/in-transit")
+    LedgerViews.InTransitView inTransit(Caller caller, @RequestParam(required = false) String plant) {
+        caller.requireReadAll();
+        List<LedgerViews.InTransitRow> rows = queries.transfersInTransit(Params.code("plant", plant)).stream()
+                .map(t -> new LedgerViews.InTransitRow(t.transferId(), t.transferTrackingId(), t.fromPlant(),
+                        t.toPlant(), t.toLocation(), t.item(), t.lot(), t.quantity(), t.value(), t.shippedAt()))
+                .toList();
+        return new LedgerViews.InTransitView(rows, rows.stream().map(LedgerViews.InTransitRow::value)
+                .reduce(Amounts.ZERO, BigDecimal::add));
     }
 }

@@ -2,6 +2,7 @@ package io.millrace.ledger;
 
 import io.millrace.accounting.books.ClosedPeriod;
 import io.millrace.accounting.books.StockStatus;
+import io.millrace.accounting.books.TransferInTransit;
 import io.millrace.accounting.ledger.JournalEntry;
 import java.math.BigDecimal;
 import java.time.YearMonth;
@@ -135,6 +136,20 @@ public class LedgerQueries {
                 (rs, n) -> new StockRow(rs.getString("plant"), rs.getString("location"), rs.getString("item"),
                         rs.getString("lot"), StockStatus.valueOf(rs.getString("status")),
                         Columns.quantity(rs, "quantity")), where.args());
+    }
+
+    /** Transfers between plants shipped and not received yet, to or from the plant (null: all), oldest first. */
+    public List<TransferInTransit> transfersInTransit(String plant) {
+        String where = plant == null ? "" : " WHERE from_plant = ? OR to_plant = ?";
+        Object[] args = plant == null ? new Object[0] : new Object[] {plant, plant};
+        return jdbc.query("SELECT transfer_tracking_id, transfer_id, from_plant, to_plant, item, lot, quantity, "
+                        + "to_location, transit_value, stock_since, shipped_at FROM ledger_transfer_in_transit" + where
+                        + " ORDER BY shipped_at, transfer_tracking_id",
+                (rs, n) -> new TransferInTransit(rs.getString("transfer_tracking_id"), rs.getString("transfer_id"),
+                        rs.getString("from_plant"), rs.getString("to_plant"), rs.getString("item"),
+                        rs.getString("lot"), Columns.quantity(rs, "quantity"), rs.getString("to_location"),
+                        rs.getBigDecimal("transit_value"), Columns.instant(rs, "stock_since"),
+                        Columns.instant(rs, "shipped_at")), args);
     }
 
     /** GL balances per plant of the given accounts. */

@@ -59,6 +59,15 @@ final class LedgerViews {
                         BigDecimal value) {
     }
 
+    /** Stock on its way between plants: shipped by {@code fromPlant}, not yet received by {@code toPlant}. */
+    record InTransitView(List<InTransitRow> rows, BigDecimal totalValue) {
+    }
+
+    record InTransitRow(String transferId, String transferTrackingId, String fromPlant, String toPlant,
+                        String toLocation, String item, String lot, BigDecimal quantity, BigDecimal value,
+                        Instant shippedAt) {
+    }
+
     record CloseReportView(String period, boolean closed, String closedBy, Instant closedAt, String overrideReason,
                            Map<String, BigDecimal> trialBalance, int latePostingCount, List<EntryView> latePostings) {
         static CloseReportView of(PeriodCloseReport report, ChartOfAccounts chart) {

@@ -18,8 +18,8 @@ import java.util.TreeSet;
 /**
  * Month-end reconciliation of the general ledger with its sub-ledgers (postings.md invariants 2
  * and 4): per plant and inventory account the GL balance against the sum over items of (plant
- * quantity x current std) rounded to cents; per plant the GR/IR balance against the open PO lines
- * at PO price. Sums come from SQL; only one row per plant and item is valued here. The key figures
+ * quantity x current std) rounded to cents; per receiving plant stock in transit against the
+ * transfers on their way; per plant the GR/IR balance against the open PO lines at PO price. Sums come from SQL; only one row per plant and item is valued here. The key figures
  * read it too (differences as a measure of posting accuracy).
  */
 public final class Reconciliation {
@@ -70,6 +70,12 @@ public final class Reconciliation {
                     accounts.inventory(item.get().valuationClass()),
                     Amounts.value(stock.quantity(), item.get().standardCost()), BigDecimal::add);
         }
+        // stock in transit is valued by what each shipment put on it, per receiving plant (ADR 0019)
+        queries.balances(plant, List.of(accounts.stockInTransit())).forEach(b -> gl.computeIfAbsent(b.plant(),
+                p -> new TreeMap<>()).merge(b.account(), b.balance(), BigDecimal::add));
+        queries.transfersInTransit(plant).stream().filter(t -> plant == null || t.toPlant().equals(plant))
+                .forEach(t -> sub.computeIfAbsent(t.toPlant(), p -> new TreeMap<>())
+                        .merge(accounts.stockInTransit(), t.value(), BigDecimal::add));
         Map<String, BigDecimal> grIrGl = new TreeMap<>();
         queries.balances(plant, List.of(accounts.grIrClearing()))
                 .forEach(b -> grIrGl.merge(b.plant(), b.balance(), BigDecimal::add));

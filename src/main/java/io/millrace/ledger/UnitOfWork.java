@@ -8,6 +8,7 @@ import io.millrace.accounting.books.ProductionOrders;
 import io.millrace.accounting.books.PurchaseOrderLines;
 import io.millrace.accounting.books.ReceiptLots;
 import io.millrace.accounting.books.SalesOrderLines;
+import io.millrace.accounting.books.TransfersInTransit;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -30,6 +31,7 @@ public final class UnitOfWork implements Books {
     private final SalesOrderLines salesOrderLines;
     private final UnitReceiptLots receiptLots;
     private final UnitPeriods periods;
+    private final UnitTransfersInTransit transfersInTransit;
     private boolean broken;
 
     private UnitOfWork(Connection connection) {
@@ -42,6 +44,7 @@ public final class UnitOfWork implements Books {
         salesOrderLines = orderLines.salesOrderLines();
         receiptLots = new UnitReceiptLots(jdbc);
         periods = new UnitPeriods(jdbc);
+        transfersInTransit = new UnitTransfersInTransit(jdbc);
     }
 
     /**
@@ -60,7 +63,7 @@ public final class UnitOfWork implements Books {
     }
 
     /**
-     * Writes every buffered change: stock, orders, order lines, receipt lots, closed periods and
+     * Writes every buffered change: stock, orders, order lines, receipt lots, closed periods, transfers in transit and
      * journal entries, each table with batch statements. The unit stays usable afterwards (the
      * database now holds what it holds); after a failed flush it refuses further use.
      */
@@ -74,6 +77,7 @@ public final class UnitOfWork implements Books {
             orderLines.flush();
             receiptLots.flush();
             periods.flush();
+            transfersInTransit.flush();
             journal.flush();
         } catch (RuntimeException ex) {
             broken = true;
@@ -84,7 +88,7 @@ public final class UnitOfWork implements Books {
     /** Whether anything is buffered that {@link #flush()} would write. */
     public boolean hasPendingWrites() {
         return journal.hasChanges() || inventory.hasChanges() || orders.hasChanges() || orderLines.hasChanges()
-                || receiptLots.hasChanges() || periods.hasChanges();
+                || receiptLots.hasChanges() || periods.hasChanges() || transfersInTransit.hasChanges();
     }
 
     @Override
@@ -120,5 +124,10 @@ public final class UnitOfWork implements Books {
     @Override
     public AccountingPeriods periods() {
         return periods;
+    }
+
+    @Override
+    public TransfersInTransit transfersInTransit() {
+        return transfersInTransit;
     }
 }

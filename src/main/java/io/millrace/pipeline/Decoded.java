@@ -2,7 +2,6 @@ package io.millrace.pipeline;
 
 import io.millrace.accounting.event.EventContext;
 import io.millrace.accounting.event.ManufacturingEvent;
-import io.millrace.accounting.event.StockTransferred;
 import io.millrace.eventlog.LoggedEvent;
 import java.util.Set;
 import java.util.UUID;
@@ -25,11 +24,11 @@ record Decoded(LoggedEvent logged, EventContext context, ManufacturingEvent even
         return logged.businessKey() != null ? logged.businessKey() : event.businessKey();
     }
 
-    /** The plants whose books applying the event may change: its own, and a transfer's receiving plant. */
+    /**
+     * The plants whose books applying the event may change: only its own. A transfer between plants
+     * ships into transit here and is received by the hub's receipt in the receiving plant (ADR 0019).
+     */
     Set<String> plants() {
-        if (event instanceof StockTransferred transfer && !transfer.receivingPlant(logged.plant()).equals(logged.plant())) {
-            return Set.of(logged.plant(), transfer.receivingPlant(logged.plant()));
-        }
         return Set.of(logged.plant());
     }
 

@@ -98,6 +98,12 @@ public class PipelineConfig {
                 catalog, tracing.getIfAvailable(() -> EventTracing.NONE));
     }
 
+    /** Receipts of transfers between plants, for the receiving plant's lane (ADR 0019). */
+    @Bean
+    TransitReceipts transitReceipts(DataSource dataSource, EventLog log, PipelineSettings settings) {
+        return new TransitReceipts(dataSource, log, settings);
+    }
+
     @Bean
     ExceptionQueue exceptionQueue(Decisions decisions, PipelineStore store, AuditTrail audit) {
         return new ExceptionQueue(decisions, store, audit);

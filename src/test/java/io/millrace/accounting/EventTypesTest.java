@@ -13,8 +13,8 @@ class EventTypesTest {
 
     @Test
     void mapsEveryV1TypeToARecordOfThatType() {
-        assertThat(EventTypes.all()).hasSize(15);
-        assertThat(ManufacturingEvent.class.getPermittedSubclasses()).hasSize(15);
+        assertThat(EventTypes.all()).hasSize(16);
+        assertThat(ManufacturingEvent.class.getPermittedSubclasses()).hasSize(16);
         for (String type : EventTypes.all()) {
             Class<? extends ManufacturingEvent> recordClass = EventTypes.classOf(type).orElseThrow();
             assertThat(recordClass.isRecord()).isTrue();

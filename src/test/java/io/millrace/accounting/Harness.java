@@ -1,6 +1,7 @@
 package io.millrace.accounting;
 
 import io.millrace.accounting.books.InMemoryBooks;
+import io.millrace.accounting.books.TransferInTransit;
 import io.millrace.accounting.event.EventContext;
 import io.millrace.accounting.event.ManufacturingEvent;
 import io.millrace.accounting.ledger.AccountDetermination;
@@ -10,6 +11,8 @@ import io.millrace.accounting.posting.Outcome;
 import io.millrace.accounting.posting.PostingEngine;
 import io.millrace.accounting.posting.PostingSettings;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /** An engine over in-memory books, numbering the events it applies. */
 final class Harness {
@@ -65,6 +68,15 @@ final class Harness {
             throw new AssertionError("expected " + event + " to post, got " + outcome);
         }
         return posted;
+    }
+
+    /** Receives every transfer in transit in its receiving plant, as the hub's transit receipts do. */
+    List<Outcome.Posted> receiveTransfersInTransit() {
+        List<Outcome.Posted> received = new ArrayList<>();
+        for (TransferInTransit transfer : books.transfersInTransit().all()) {
+            received.add(post(transfer.toPlant(), Transfers.received(transfer, master)));
+        }
+        return received;
     }
 
     Invariants invariants() {

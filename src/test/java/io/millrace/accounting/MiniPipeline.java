@@ -1,7 +1,10 @@
 package io.millrace.accounting;
 
+import io.millrace.accounting.books.Books;
+import io.millrace.accounting.books.TransferInTransit;
 import io.millrace.accounting.event.EventContext;
 import io.millrace.accounting.event.ManufacturingEvent;
+import io.millrace.accounting.master.MasterData;
 import io.millrace.accounting.posting.Outcome;
 import io.millrace.accounting.posting.PostingEngine;
 import java.util.ArrayList;
@@ -31,7 +34,10 @@ final class MiniPipeline {
     private final Map<String, Set<String>> waitingFor = new HashMap<>();
     private final Set<String> done = new HashSet<>();
     private final Map<String, Outcome> outcomes = new HashMap<>();
+    private final Set<String> received = new HashSet<>();
     private int parkings;
+    private Books books;
+    private MasterData master;
 
     /**
      * @param keyWaitsBehindParked true: an event waits while an earlier event of its key is parked
@@ -43,9 +49,26 @@ final class MiniPipeline {
         this.keyWaitsBehindParked = keyWaitsBehindParked;
     }
 
+    /**
+     * Makes the pipeline receive every transfer between plants once it has shipped, as the hub's
+     * transit receipts do: the receipt is accepted after the shipment posted, for the receiving plant.
+     */
+    MiniPipeline receivingTransfers(Books books, MasterData master) {
+        this.books = books;
+        this.master = master;
+        return this;
+    }
+
     void submit(Accepted event) {
         accepted.add(event);
         retry(attempt(event));
+        if (books != null) {
+            for (TransferInTransit transfer : books.transfersInTransit().all()) {
+                if (received.add(transfer.transferTrackingId())) {
+                    submit(Transfers.receipt(transfer, master));
+                }
+            }
+        }
     }
 
     List<Accepted> parked() {

@@ -7,6 +7,7 @@ import io.millrace.accounting.books.StockKey;
 import io.millrace.accounting.books.StockStatus;
 import io.millrace.accounting.event.CountAdjusted;
 import io.millrace.accounting.event.Disposition;
+import io.millrace.accounting.event.EventContext;
 import io.millrace.accounting.event.GoodsReceived;
 import io.millrace.accounting.event.InvoiceLine;
 import io.millrace.accounting.event.InvoiceReceived;
@@ -18,6 +19,7 @@ import io.millrace.accounting.event.OrderReleased;
 import io.millrace.accounting.event.ShipmentConfirmed;
 import io.millrace.accounting.event.ShipmentLine;
 import io.millrace.accounting.event.StockTransferred;
+import io.millrace.accounting.event.TransferReceived;
 import io.millrace.accounting.ledger.JournalEntry;
 import io.millrace.accounting.ledger.TrialBalance;
 import io.millrace.accounting.master.Bom;
@@ -33,6 +35,7 @@ import io.millrace.accounting.posting.PostingSettings;
 import io.millrace.accounting.posting.ReasonCode;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PostingRulesTest {
@@ -210,18 +213,92 @@ class PostingRulesTest {
     }
 
     @Test
-    void transferAcrossPlantsMovesValueBetweenPlantsAndKeepsEachPlantsInventoryExact() {
+    void transferAcrossPlantsShipsIntoTransitAndTheReceiptEndsWhereTheOneStepRuleDoes() {
         harness.master.put(new Plant("P200", "Second")).put(new Location("P200-RM", "P200", LocationRole.STORE));
         harness.post(new GoodsReceived("GR-1", "4500001", 20, "RM-PAINT", "L-PT", d("0.333333"), "l", "P100-RM"));
         harness.post(new GoodsReceived("GR-2", "4500001", 20, "RM-PAINT", "L-PT2", d("0.001"), "l", "P100-RM"));
+        Map<String, BigDecimal> before = balances();
 
-        Outcome.Posted moved = harness.post(new StockTransferred("TR-1", "RM-PAINT", "L-PT", d("0.001"), "l",
+        Outcome.Posted shipped = harness.post(new StockTransferred("TR-1", "RM-PAINT", "L-PT", d("0.001"), "l",
                 "P100-RM", "P200-RM", "P200"));
 
-        assertThat(moved.entries()).hasSize(1);
-        assertThat(moved.entries().get(0).lines()).anySatisfy(l -> assertThat(l.plant()).isEqualTo("P200"));
-        assertThat(harness.books.inventory().plantQuantity("P200", "RM-PAINT")).isEqualByComparingTo("0.001");
+        // P100's value does not change by a cent (0.334333 l and 0.333333 l both value at 1.67), the
+        // shipment's 0.005 rounds to 0.01: the cent is P100's rounding difference
+        assertThat(lines(shipped)).containsExactly("Dr 1470 0.01", "Cr 5400 0.01");
+        assertThat(shipped.entries().get(0).lines().get(0).plant()).isEqualTo("P200");
+        assertThat(harness.books.inventory().plantQuantity("P200", "RM-PAINT")).isEqualByComparingTo("0");
+        assertThat(harness.books.transfersInTransit().all()).singleElement()
+                .satisfies(t -> assertThat(t.value()).isEqualByComparingTo("0.01"));
         assertThat(harness.invariants().violations(harness.books)).isEmpty();
+
+        List<Outcome.Posted> received = harness.receiveTransfersInTransit();
+
+        assertThat(received).singleElement().satisfies(r -> assertThat(lines(r))
+                .containsExactly("Dr 1400 0.01", "Cr 1470 0.01"));
+        assertThat(received.get(0).entries().get(0).plant()).isEqualTo("P200");
+        assertThat(harness.books.inventory().plantQuantity("P200", "RM-PAINT")).isEqualByComparingTo("0.001");
+        assertThat(harness.books.transfersInTransit().all()).isEmpty();
+        // postings.md's one-step rule: Dr inventory [P200] 0.01 / Cr inventory [P100] 0.00, the cent
+        // of rounding in P100; stock in transit back at zero
+        assertThat(changes(before, balances())).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "P200 1400", d("0.01"), "P100 5400", d("-0.01")));
+        assertThat(harness.invariants().violations(harness.books)).isEmpty();
+    }
+
+    @Test
+    void aReceiptTakesTheValueOffTransitAndRevaluesWhenTheStandardCostChangedOnTheWay() {
+        harness.master.put(new Plant("P200", "Second")).put(new Location("P200-RM", "P200", LocationRole.STORE));
+        harness.post(new GoodsReceived("GR-1", "4500001", 10, "RM-STEEL", "L-1", d("100"), "kg", "P100-RM"));
+        harness.post(new StockTransferred("TR-1", "RM-STEEL", "L-1", d("40"), "kg", "P100-RM", "P200-RM",
+                "P200"));
+        harness.master.put(new Item("RM-STEEL", "Steel sheet", ValuationClass.RAW, "kg", d("2.10")));
+
+        List<Outcome.Posted> received = harness.receiveTransfersInTransit();
+
+        assertThat(received).singleElement().satisfies(r -> assertThat(lines(r))
+                .containsExactly("Dr 1400 84.00", "Cr 1470 80.00", "Cr 5410 4.00"));
+        assertThat(harness.books.transfersInTransit().all()).isEmpty();
+    }
+
+    @Test
+    void aTransferIsReceivedOnceAndOnlyFromTheHub() {
+        harness.master.put(new Plant("P200", "Second")).put(new Location("P200-RM", "P200", LocationRole.STORE));
+        harness.post(new GoodsReceived("GR-1", "4500001", 10, "RM-STEEL", "L-1", d("100"), "kg", "P100-RM"));
+        String shipment = harness.nextTrackingId();
+        harness.post(new StockTransferred("TR-1", "RM-STEEL", "L-1", d("40"), "kg", "P100-RM", "P200-RM", "P200"));
+        TransferReceived receipt = new TransferReceived(shipment, "TR-1", "RM-STEEL", "L-1", d("40"), "kg", "P100",
+                "P200-RM");
+        harness.receiveTransfersInTransit();
+
+        Outcome again = harness.apply("P200", receipt);
+        Outcome forged = harness.engine.apply(new EventContext("X-1",
+                "urn:millrace:plant:P200:wms", "X-1", TransferReceived.TYPE, "P200", null, receipt.businessKey(),
+                WorkedExample.START, WorkedExample.START, "producer"), receipt);
+
+        assertThat(again).isInstanceOfSatisfying(Outcome.Rejected.class,
+                r -> assertThat(r.reason()).isEqualTo(ReasonCode.TRANSFER_NOT_IN_TRANSIT));
+        assertThat(forged).isInstanceOfSatisfying(Outcome.Rejected.class,
+                r -> assertThat(r.reason()).isEqualTo(ReasonCode.INVALID_DATA));
+        assertThat(harness.books.inventory().plantQuantity("P200", "RM-STEEL")).isEqualByComparingTo("40");
+    }
+
+    private Map<String, BigDecimal> balances() {
+        Map<String, BigDecimal> balances = new java.util.TreeMap<>();
+        harness.books.journal().all().forEach(e -> e.lines().forEach(l -> balances.merge(l.plant() + " "
+                + l.account(), l.balance(), BigDecimal::add)));
+        return balances;
+    }
+
+    private static Map<String, BigDecimal> changes(Map<String, BigDecimal> before, Map<String, BigDecimal> after) {
+        Map<String, BigDecimal> changes = new java.util.TreeMap<>();
+        after.forEach((key, value) -> {
+            BigDecimal change = value.subtract(before.getOrDefault(key, BigDecimal.ZERO));
+            if (change.signum() != 0) {
+                changes.put(key, change);
+            }
+        });
+        before.keySet().stream().filter(k -> !after.containsKey(k)).forEach(k -> changes.put(k, before.get(k).negate()));
+        return changes;
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.millrace.accounting.books.InMemoryBooks;
 import io.millrace.accounting.books.ProductionOrder;
+import io.millrace.accounting.books.TransferInTransit;
 import io.millrace.accounting.event.EventContext;
 import io.millrace.accounting.ledger.AccountDetermination;
 import io.millrace.accounting.ledger.JournalEntry;
@@ -59,6 +60,7 @@ class RandomizedPostingTest {
         AccountingPeriodClose periods = new AccountingPeriodClose(books);
         Random jitter = new Random(seed);
         int refused = 0;
+        int received = 0;
         for (int i = 0; i < stream.size(); i++) {
             StreamGenerator.Generated generated = stream.get(i);
             Instant time = START.plus(Duration.ofMinutes(i * 270L))
@@ -76,7 +78,15 @@ class RandomizedPostingTest {
                 assertThat(BooksSnapshot.of(books)).isEqualTo(before);
             }
             assertThat(invariants.violations(books)).as("after event %d %s", i, generated.event()).isEmpty();
+            for (TransferInTransit transfer : books.transfersInTransit().all()) {
+                MiniPipeline.Accepted receipt = Transfers.receipt(transfer, master);
+                assertThat(engine.apply(receipt.context(), receipt.event())).as("receipt of %s", transfer)
+                        .isInstanceOf(Outcome.Posted.class);
+                received++;
+            }
+            assertThat(invariants.violations(books)).as("after receipts of event %d", i).isEmpty();
         }
+        assertThat(received).as("transfers between plants received").isPositive();
         assertThat(refused).isPositive();
         assertThat(books.journal().all()).anyMatch(JournalEntry::late);
         assertThat(books.orders().all()).anyMatch(ProductionOrder::closed);
@@ -146,8 +156,9 @@ class RandomizedPostingTest {
         InMemoryMasterData master = StreamGenerator.masterData();
         InMemoryBooks books = new InMemoryBooks();
         MiniPipeline pipeline = new MiniPipeline(new PostingEngine(master, books, PostingSettings.defaults()),
-                keyWaitsBehindParked);
+                keyWaitsBehindParked).receivingTransfers(books, master);
         events.forEach(pipeline::submit);
+        assertThat(books.transfersInTransit().all()).as("every transfer between plants received").isEmpty();
         assertThat(pipeline.parked()).as("events still parked with every dependency present:\n%s",
                 pipeline.describeParked()).isEmpty();
         assertThat(new Invariants(master, AccountDetermination.defaults()).violations(books)).isEmpty();

@@ -17,6 +17,7 @@ import io.millrace.accounting.event.OrderReleased;
 import io.millrace.accounting.event.ReversalRequested;
 import io.millrace.accounting.event.ShipmentConfirmed;
 import io.millrace.accounting.event.ShipmentLine;
+import io.millrace.accounting.event.TransferReceived;
 import io.millrace.accounting.master.Location;
 import io.millrace.accounting.master.LocationRole;
 import io.millrace.accounting.master.Plant;
@@ -112,6 +113,8 @@ class ReasonCodesTest {
         add(ReasonCode.EXCHANGE_RATE_MISSING, received, "P100", new InvoiceReceived("INV-1", "S-ACME", "USD",
                         List.of(new InvoiceLine("4500001", 10, d("400"), d("2.30")))),
                 Set.of(), "USD", "EUR", "2026-11-02");
+        add(ReasonCode.TRANSFER_NOT_IN_TRANSIT, received, "P100", new TransferReceived("T-9", "TR-9", "RM-STEEL",
+                "L-ST-1", d("1"), "kg", "P200", "P100-RM"), Set.of(), "TR-9", "T-9", "not in transit");
         add(ReasonCode.REVERSAL_UNKNOWN_EVENT, nothing, "P100", reversal("T-99"), Set.of(), "T-99");
         add(ReasonCode.REVERSAL_NOT_YET_POSTED, h -> h.apply(
                         new MaterialConsumed("MO-1", "RM-STEEL", "L-ST-1", d("1"), "kg", "P100-LINE")), "P100",

@@ -9,6 +9,7 @@ import io.millrace.accounting.event.LotHeld;
 import io.millrace.accounting.event.LotRejected;
 import io.millrace.accounting.event.LotReleased;
 import io.millrace.accounting.event.ManufacturingEvent;
+import io.millrace.accounting.event.TransferReceived;
 import io.millrace.accounting.event.MaterialConsumed;
 import io.millrace.accounting.event.OperationConfirmed;
 import io.millrace.accounting.event.OrderClosed;
@@ -96,7 +97,8 @@ public final class WorkedExample {
     /** An envelope for the n-th event of a stream in a plant, n minutes after {@code start}. */
     public static EventContext context(String plant, ManufacturingEvent event, int n, Instant start) {
         Instant time = start.plusSeconds(60L * n);
-        return new EventContext("T-" + n, "urn:millrace:test", "E-" + n, event.type(), plant, null,
+        String source = event instanceof TransferReceived ? TransferReceived.HUB_SOURCE : "urn:millrace:test";
+        return new EventContext("T-" + n, source, "E-" + n, event.type(), plant, null,
                 event.businessKey(), time, time, "producer-test");
     }
 }

@@ -64,7 +64,7 @@ class AsyncApiDocumentTest {
         List<String> expected = new ArrayList<>();
         Examples.CATALOG.types().forEach(t -> t.versions().forEach(v -> expected.add(t.type() + ".v" + v.major())));
 
-        assertThat(expected).hasSize(16).contains("mfg.production.material.consumed.v2");
+        assertThat(expected).hasSize(17).contains("mfg.production.material.consumed.v2");
         assertThat(document.get("servers").propertyNames()).containsExactlyInAnyOrder("http", "kafka", "mqtt");
         assertThat(document.at("/servers/kafka/protocol").asString()).isEqualTo("kafka");
         assertThat(document.at("/servers/mqtt/protocol").asString()).isEqualTo("mqtt");

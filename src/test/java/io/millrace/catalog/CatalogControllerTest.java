@@ -37,7 +37,7 @@ class CatalogControllerTest {
         mvc.perform(as(PRODUCER, get("/api/v1/catalog")))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
-                .andExpect(jsonPath("$.types", hasSize(15)))
+                .andExpect(jsonPath("$.types", hasSize(16)))
                 .andExpect(jsonPath("$.types[0].type").value("mfg.production.order.released"))
                 .andExpect(jsonPath("$.types[0].businessKey").value("order:<orderId>"))
                 .andExpect(jsonPath("$.types[0].versions[0].major").value(1))

@@ -23,7 +23,7 @@ class CatalogGovernanceTest {
 
     @Test
     void everyShippedTypeHasAnOwnerAStatusAndItsAccountingEffect() {
-        assertThat(Examples.CATALOG.types()).hasSize(15).allSatisfy(type -> {
+        assertThat(Examples.CATALOG.types()).hasSize(16).allSatisfy(type -> {
             assertThat(type.owner()).isNotBlank();
             assertThat(type.status()).isEqualTo("active");
             assertThat(type.accountingEffect()).isNotBlank();

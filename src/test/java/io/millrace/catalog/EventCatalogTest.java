@@ -34,7 +34,7 @@ class EventCatalogTest {
     void validExamplesCoverEveryTypeOfTheCatalog() {
         assertThat(Examples.valid().stream().map(e -> e.get("type").asString()))
                 .containsExactlyInAnyOrderElementsOf(catalog.types().stream().map(EventTypeDescriptor::type).toList());
-        assertThat(catalog.types()).hasSize(15);
+        assertThat(catalog.types()).hasSize(16);
     }
 
     @ParameterizedTest(name = "{index}: {0}")
@@ -130,6 +130,6 @@ class EventCatalogTest {
         });
         assertThat(catalog.types()).extracting(EventTypeDescriptor::businessKey)
                 .containsOnly("order:<orderId>", "lot:<lot>", "po:<purchaseOrder>", "po:<lines[0].purchaseOrder>",
-                        "so:<salesOrder>", "reversal:<trackingId>");
+                        "so:<salesOrder>", "reversal:<trackingId>", "transfer:<transferTrackingId>");
     }
 }

@@ -59,13 +59,13 @@ class SpecConformanceTest {
 
     /** Types the hub adds to the contract are documented in the README in the same table form. */
     private static void readExtensionsFromReadme() throws IOException {
-        boolean inCorrections = false;
+        boolean inExtensions = false;
         for (String line : Files.readAllLines(Path.of("README.md"))) {
             if (line.startsWith("## ")) {
-                inCorrections = line.startsWith("## Corrections");
+                inExtensions = line.startsWith("## Corrections") || line.startsWith("## Transfers between plants");
             }
             Matcher row = ROW.matcher(line);
-            if (inCorrections && row.matches()) {
+            if (inExtensions && row.matches()) {
                 spec.put(row.group(1), Fields.parse(row.group(2).trim()));
             }
         }
@@ -73,7 +73,7 @@ class SpecConformanceTest {
 
     @Test
     void catalogHasExactlyTheTypesOfTheSpec() {
-        assertThat(spec).hasSize(15);
+        assertThat(spec).hasSize(16);
         assertThat(catalog.types()).extracting(EventTypeDescriptor::type).containsExactlyElementsOf(spec.keySet());
     }
 

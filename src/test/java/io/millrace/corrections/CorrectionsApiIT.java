@@ -6,12 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.millrace.testing.HubIntegrationTest;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -260,23 +257,5 @@ class CorrectionsApiIT extends HubIntegrationTest {
             }
         }
         return BigDecimal.ZERO;
-    }
-
-    private static JsonNode await(java.util.function.Supplier<JsonNode> read, Predicate<JsonNode> done) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        JsonNode last = read.get();
-        while (!done.test(last)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("still not there after 60 s: " + last);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(ex);
-            }
-            last = read.get();
-        }
-        return last;
     }
 }

@@ -87,7 +87,7 @@ class EdgeCatalogTest {
         assertThat(sync(hub, catalog).refresh()).isFalse();
 
         assertThat(catalog.snapshot().origin()).isEqualTo(EdgeCatalog.Origin.BUILT_IN);
-        assertThat(catalog.current().types()).hasSize(15);
+        assertThat(catalog.current().types()).hasSize(16);
         assertThat(catalog.current().validate(widgetEvent())).extracting(e -> e.pointer()).containsExactly("/type");
         assertThat(dataDir.resolve(EdgeCatalog.FILE)).doesNotExist();
     }
@@ -106,7 +106,7 @@ class EdgeCatalogTest {
         assertThat(sync(hub, restarted).refresh()).isFalse();
 
         assertThat(restarted.snapshot().origin()).isEqualTo(EdgeCatalog.Origin.CACHE);
-        assertThat(restarted.current().types()).hasSize(16);
+        assertThat(restarted.current().types()).hasSize(17);
         assertThat(restarted.current().validate(widgetEvent())).isEmpty();
         assertThat(HubKey.open(dataDir).known()).as("the key's scope is cached too")
                 .hasValueSatisfying(k -> assertThat(k.scope().plants()).containsExactly("P100"));
@@ -125,7 +125,7 @@ class EdgeCatalogTest {
 
         hub.catalog = EventJson.mapper().valueToTree(Map.of("types", EventCatalog.loadDefault().types())).toString();
         sync.refresh();
-        assertThat(catalog.current().types()).hasSize(15);
+        assertThat(catalog.current().types()).hasSize(16);
         assertThat(catalog.current().validate(widgetEvent())).isNotEmpty();
     }
 
@@ -139,7 +139,7 @@ class EdgeCatalogTest {
         hub.catalog = "{\"types\":\"none\"}";
         assertThat(sync(hub, catalog).refresh()).isFalse();
 
-        assertThat(catalog.current().types()).hasSize(16);
+        assertThat(catalog.current().types()).hasSize(17);
         assertThat(Files.readString(dataDir.resolve(EdgeCatalog.FILE))).isEqualTo(cached);
     }
 
@@ -150,6 +150,6 @@ class EdgeCatalogTest {
         EdgeCatalog catalog = EdgeCatalog.open(dataDir, Clock.systemUTC());
 
         assertThat(catalog.snapshot().origin()).isEqualTo(EdgeCatalog.Origin.BUILT_IN);
-        assertThat(catalog.current().types()).hasSize(15);
+        assertThat(catalog.current().types()).hasSize(16);
     }
 }

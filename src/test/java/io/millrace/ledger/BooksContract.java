@@ -16,6 +16,7 @@ import io.millrace.accounting.books.SalesOrderLineProgress;
 import io.millrace.accounting.books.StockBalance;
 import io.millrace.accounting.books.StockKey;
 import io.millrace.accounting.books.StockStatus;
+import io.millrace.accounting.books.TransferInTransit;
 import io.millrace.accounting.event.ManufacturingEvent;
 import io.millrace.accounting.event.MaterialConsumed;
 import io.millrace.accounting.ledger.AccountDetermination;
@@ -266,6 +267,37 @@ abstract class BooksContract {
         assertThat(lot.get(0).returnable()).isEqualByComparingTo("6");
         assertThat(books().receiptLots().all()).hasSize(3);
         assertThat(books().receiptLots().forLot("RM-PAINT", "L1")).isEmpty();
+    }
+
+    // ---------------------------------------------------------------- transfers in transit
+
+    @Test
+    void aTransferInTransitIsShippedOnceKeptAcrossUnitsAndGoneOnceReceived() {
+        TransferInTransit first = new TransferInTransit("T-1", "TR-1", "P100", "P200", "RM-STEEL", "L1", d("40"),
+                "P200-RM", d("80.00"), T0, T0.plusSeconds(60));
+        TransferInTransit second = new TransferInTransit("T-2", "TR-2", "P200", "P100", "RM-PAINT", "L2",
+                d("0.5"), "P100-RM", d("2.50"), T0, T0);
+        books().transfersInTransit().ship(first);
+        assertThat(books().transfersInTransit().find("T-1")).contains(first);
+        commit();
+        books().transfersInTransit().ship(second);
+        assertThat(books().transfersInTransit().all()).extracting(TransferInTransit::transferTrackingId)
+                .containsExactly("T-2", "T-1");
+        commit();
+
+        TransferInTransit read = books().transfersInTransit().find("T-1").orElseThrow();
+        assertThat(read.value()).isEqualByComparingTo("80.00");
+        assertThat(read.quantity()).isEqualByComparingTo("40");
+        assertThat(read.stockSince()).isEqualTo(T0);
+        assertThat(read.toLocation()).isEqualTo("P200-RM");
+        books().transfersInTransit().receive("T-1");
+        assertThat(books().transfersInTransit().find("T-1")).isEmpty();
+        assertThat(books().transfersInTransit().all()).extracting(TransferInTransit::transferTrackingId)
+                .containsExactly("T-2");
+        commit();
+        assertThat(books().transfersInTransit().find("T-1")).isEmpty();
+        assertThat(books().transfersInTransit().all()).extracting(TransferInTransit::transferTrackingId)
+                .containsExactly("T-2");
     }
 
     // ---------------------------------------------------------------- periods

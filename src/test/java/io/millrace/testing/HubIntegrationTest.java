@@ -1,11 +1,16 @@
 package io.millrace.testing;
 
 import io.millrace.MillraceHub;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Base of tests that talk HTTP to a hub started in the test JVM on a random port, on an embedded
@@ -45,6 +50,25 @@ public abstract class HubIntegrationTest {
     protected String producerKey() {
         return http.issueKey(ADMIN_KEY, "{\"name\":\"mes\",\"sources\":[\"urn:millrace:plant:P100:mes\"],"
                 + "\"plants\":[\"P100\"],\"eventTypes\":[\"*\"]}");
+    }
+
+    /** Reads until {@code done} holds, for up to 60 s; the last read. */
+    protected static JsonNode await(Supplier<JsonNode> read, Predicate<JsonNode> done) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        JsonNode last = read.get();
+        while (!done.test(last)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("still not there after 60 s: " + last);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(ex);
+            }
+            last = read.get();
+        }
+        return last;
     }
 
     protected static String uniqueId() {

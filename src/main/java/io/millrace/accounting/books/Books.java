@@ -20,4 +20,6 @@ public interface Books {
     SalesOrderLines salesOrderLines();
 
     AccountingPeriods periods();
+
+    TransfersInTransit transfersInTransit();
 }

@@ -22,6 +22,7 @@ public final class InMemoryBooks implements Books {
     private final Receipts receipts = new Receipts();
     private final SoLines soLines = new SoLines();
     private final Periods periods = new Periods();
+    private final InTransit inTransit = new InTransit();
 
     @Override
     public JournalEntries journal() {
@@ -56,6 +57,11 @@ public final class InMemoryBooks implements Books {
     @Override
     public AccountingPeriods periods() {
         return periods;
+    }
+
+    @Override
+    public TransfersInTransit transfersInTransit() {
+        return inTransit;
     }
 
     private final class Journal implements JournalEntries {
@@ -277,6 +283,40 @@ public final class InMemoryBooks implements Books {
         public List<ClosedPeriod> closed() {
             synchronized (lock) {
                 return new ArrayList<>(closed.values());
+            }
+        }
+    }
+
+    private final class InTransit implements TransfersInTransit {
+        private final Map<String, TransferInTransit> transfers = new LinkedHashMap<>();
+
+        @Override
+        public Optional<TransferInTransit> find(String transferTrackingId) {
+            synchronized (lock) {
+                return Optional.ofNullable(transfers.get(transferTrackingId));
+            }
+        }
+
+        @Override
+        public void ship(TransferInTransit transfer) {
+            synchronized (lock) {
+                if (transfers.putIfAbsent(transfer.transferTrackingId(), transfer) != null) {
+                    throw new IllegalStateException("transfer " + transfer.transferTrackingId() + " is shipped already");
+                }
+            }
+        }
+
+        @Override
+        public void receive(String transferTrackingId) {
+            synchronized (lock) {
+                transfers.remove(transferTrackingId);
+            }
+        }
+
+        @Override
+        public List<TransferInTransit> all() {
+            synchronized (lock) {
+                return transfers.values().stream().sorted(Comparator.comparing(TransferInTransit::shippedAt)).toList();
             }
         }
     }

@@ -26,6 +26,7 @@ public final class EventTypes {
         TYPES.put(StockTransferred.TYPE, StockTransferred.class);
         TYPES.put(CountAdjusted.TYPE, CountAdjusted.class);
         TYPES.put(ReversalRequested.TYPE, ReversalRequested.class);
+        TYPES.put(TransferReceived.TYPE, TransferReceived.class);
     }
 
     private EventTypes() {

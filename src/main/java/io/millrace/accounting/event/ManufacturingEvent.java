@@ -7,7 +7,7 @@ package io.millrace.accounting.event;
 public sealed interface ManufacturingEvent
         permits OrderReleased, MaterialConsumed, OperationConfirmed, ScrapDeclared, OrderCompleted,
         OrderClosed, LotHeld, LotReleased, LotRejected, GoodsReceived, InvoiceReceived, ShipmentConfirmed,
-        StockTransferred, CountAdjusted, ReversalRequested {
+        StockTransferred, CountAdjusted, ReversalRequested, TransferReceived {
 
     /** The CloudEvents {@code type}, e.g. {@code mfg.production.order.completed}. */
     String type();

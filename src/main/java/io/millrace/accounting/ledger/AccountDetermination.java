@@ -12,21 +12,36 @@ import java.util.Objects;
  * amount of the rule (ADR 0002); by default the inventory adjustments account. {@code revaluation}
  * takes the other side of a standard-cost revaluation of stock on hand, and the valuation
  * difference when a reversal takes stock back at a standard cost changed since (default 5410).
+ * {@code stockInTransit} holds the value of transfers between plants shipped and not yet
+ * received, in the receiving plant (default 1470).
  */
 public record AccountDetermination(Map<ValuationClass, String> inventory, String workInProcess,
                                    String accountsReceivable, String accountsPayable, String grIrClearing,
                                    String outputTax, String revenue, String costOfGoodsSold,
                                    String purchasePriceVariance, String productionVariance, String scrapExpense,
                                    String inventoryAdjustments, String conversionAbsorbed,
-                                   String roundingDifferences, String revaluation) {
+                                   String roundingDifferences, String revaluation, String stockInTransit) {
     public static final String DEFAULT_REVALUATION = "5410";
+    public static final String DEFAULT_STOCK_IN_TRANSIT = "1470";
 
     public AccountDetermination {
         Objects.requireNonNull(revaluation, "revaluation");
+        Objects.requireNonNull(stockInTransit, "stockInTransit");
         inventory = Map.copyOf(new EnumMap<>(inventory));
         for (ValuationClass valuationClass : ValuationClass.values()) {
             Objects.requireNonNull(inventory.get(valuationClass), "inventory account for " + valuationClass);
         }
+    }
+
+    /** The determination with stock in transit on the default account 1470. */
+    public AccountDetermination(Map<ValuationClass, String> inventory, String workInProcess,
+                                String accountsReceivable, String accountsPayable, String grIrClearing,
+                                String outputTax, String revenue, String costOfGoodsSold, String purchasePriceVariance,
+                                String productionVariance, String scrapExpense, String inventoryAdjustments,
+                                String conversionAbsorbed, String roundingDifferences, String revaluation) {
+        this(inventory, workInProcess, accountsReceivable, accountsPayable, grIrClearing, outputTax, revenue,
+                costOfGoodsSold, purchasePriceVariance, productionVariance, scrapExpense, inventoryAdjustments,
+                conversionAbsorbed, roundingDifferences, revaluation, DEFAULT_STOCK_IN_TRANSIT);
     }
 
     /** The determination with revaluations on the default account 5410. */
@@ -67,6 +82,6 @@ public record AccountDetermination(Map<ValuationClass, String> inventory, String
         changed.put(valuationClass, account);
         return new AccountDetermination(changed, workInProcess, accountsReceivable, accountsPayable, grIrClearing,
                 outputTax, revenue, costOfGoodsSold, purchasePriceVariance, productionVariance, scrapExpense,
-                inventoryAdjustments, conversionAbsorbed, roundingDifferences, revaluation);
+                inventoryAdjustments, conversionAbsorbed, roundingDifferences, revaluation, stockInTransit);
     }
 }

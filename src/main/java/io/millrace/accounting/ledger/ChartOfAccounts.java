@@ -21,6 +21,7 @@ public final class ChartOfAccounts {
                 new Account("1410", "Semi-finished inventory"),
                 new Account("1420", "Finished goods inventory"),
                 new Account("1450", "Work in process"),
+                new Account("1470", "Stock in transit"),
                 new Account("2000", "Accounts payable"),
                 new Account("2100", "GR/IR clearing"),
                 new Account("2200", "Output tax payable"),

@@ -18,6 +18,7 @@ import io.millrace.accounting.event.ReversalRequested;
 import io.millrace.accounting.event.ScrapDeclared;
 import io.millrace.accounting.event.ShipmentConfirmed;
 import io.millrace.accounting.event.StockTransferred;
+import io.millrace.accounting.event.TransferReceived;
 import io.millrace.accounting.master.MasterData;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -64,6 +65,7 @@ public final class PostingEngine {
         rules.put(ShipmentConfirmed.class, new ShipmentConfirmedRule());
         rules.put(StockTransferred.class, new StockTransferredRule());
         rules.put(CountAdjusted.class, new CountAdjustedRule());
+        rules.put(TransferReceived.class, new TransferReceivedRule());
     }
 
     public PostingSettings settings() {

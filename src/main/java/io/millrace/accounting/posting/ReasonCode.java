@@ -43,6 +43,8 @@ public enum ReasonCode {
     THREE_WAY_MATCH_FAILED(false),
     /** An invoice in a currency other than the company's, and no exchange rate for its date. */
     EXCHANGE_RATE_MISSING(false),
+    /** The hub's receipt of a transfer between plants names a transfer that is not in transit (any more). */
+    TRANSFER_NOT_IN_TRANSIT(false),
     /** The event to reverse is not in the log. */
     REVERSAL_UNKNOWN_EVENT(false),
     /** The event to reverse is still pending or parked: the reversal waits until it posts. */

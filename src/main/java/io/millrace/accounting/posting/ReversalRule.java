@@ -20,6 +20,8 @@ import io.millrace.accounting.event.ReversalRequested;
 import io.millrace.accounting.event.ScrapDeclared;
 import io.millrace.accounting.event.ShipmentConfirmed;
 import io.millrace.accounting.event.ShipmentLine;
+import io.millrace.accounting.event.StockTransferred;
+import io.millrace.accounting.event.TransferReceived;
 import io.millrace.accounting.ledger.Amounts;
 import io.millrace.accounting.ledger.Dimensions;
 import io.millrace.accounting.ledger.JournalEntry;
@@ -104,6 +106,11 @@ final class ReversalRule implements PostingRule<ReversalRequested> {
                 || event instanceof LotRejected rejected && rejected.disposition() == Disposition.RETURN_TO_VENDOR) {
             throw Refusal.reject(ReasonCode.REVERSAL_NOT_SUPPORTED, "event " + id + " (" + event.type()
                     + ") cannot be reversed: correct it with a new event instead");
+        }
+        if (event instanceof TransferReceived || event instanceof StockTransferred transfer
+                && !transfer.receivingPlant(target.context().plant()).equals(target.context().plant())) {
+            throw Refusal.reject(ReasonCode.REVERSAL_NOT_SUPPORTED, "event " + id + " (" + event.type()
+                    + ") moved stock between plants, which another plant has taken in: transfer it back instead");
         }
     }
 

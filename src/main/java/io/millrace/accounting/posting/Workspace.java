@@ -7,6 +7,7 @@ import io.millrace.accounting.books.ReceiptLot;
 import io.millrace.accounting.books.SalesOrderLineProgress;
 import io.millrace.accounting.books.StockBalance;
 import io.millrace.accounting.books.StockKey;
+import io.millrace.accounting.books.TransferInTransit;
 import io.millrace.accounting.ledger.JournalEntry;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -29,6 +30,8 @@ final class Workspace {
     private final Map<String, ReceiptLot> receipts = new LinkedHashMap<>();
     private final Map<String, SalesOrderLineProgress> soLines = new LinkedHashMap<>();
     private final List<JournalEntry> entries = new ArrayList<>();
+    /** Shipped (a transfer) or received (empty) in transit, by the transfer's tracking id. */
+    private final Map<String, Optional<TransferInTransit>> inTransit = new LinkedHashMap<>();
 
     Workspace(Books books) {
         this.books = books;
@@ -115,6 +118,19 @@ final class Workspace {
         soLines.put(progress.salesOrder() + "/" + progress.line(), progress);
     }
 
+    Optional<TransferInTransit> inTransit(String transferTrackingId) {
+        Optional<TransferInTransit> changed = inTransit.get(transferTrackingId);
+        return changed != null ? changed : books.transfersInTransit().find(transferTrackingId);
+    }
+
+    void shipToTransit(TransferInTransit transfer) {
+        inTransit.put(transfer.transferTrackingId(), Optional.of(transfer));
+    }
+
+    void receiveFromTransit(String transferTrackingId) {
+        inTransit.put(transferTrackingId, Optional.empty());
+    }
+
     /** The journal entries an earlier event posted, in posting order. */
     List<JournalEntry> postedEntries(String trackingId) {
         return books.journal().forEvent(trackingId);
@@ -135,6 +151,8 @@ final class Workspace {
         poLines.values().forEach(books.purchaseOrderLines()::save);
         receipts.values().forEach(books.receiptLots()::save);
         soLines.values().forEach(books.salesOrderLines()::save);
+        inTransit.forEach((id, transfer) -> transfer.ifPresentOrElse(books.transfersInTransit()::ship,
+                () -> books.transfersInTransit().receive(id)));
         entries.forEach(books.journal()::add);
     }
 }
