@@ -65,8 +65,6 @@ class EventPageController {
         model.addAttribute("steps", lineage.of(event));
         model.addAttribute("origin", origins.find(event.trackingId()).orElse(null));
         model.addAttribute("history", exceptions.history(event.trackingId()));
-        model.addAttribute("approvable", java.util.Arrays.stream(io.millrace.accounting.posting.ReasonCode.values())
-                .filter(io.millrace.accounting.posting.ReasonCode::approvable).map(Enum::name).toList());
         return "console/event";
     }
 

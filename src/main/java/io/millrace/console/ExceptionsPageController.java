@@ -75,8 +75,6 @@ class ExceptionsPageController {
         model.addAttribute("pageSize", PAGE);
         model.addAttribute("statuses", Arrays.stream(ExceptionStatus.values()).map(Enum::name).toList());
         model.addAttribute("reasons", Arrays.stream(ReasonCode.values()).map(Enum::name).toList());
-        model.addAttribute("approvable", Arrays.stream(ReasonCode.values()).filter(ReasonCode::approvable)
-                .map(Enum::name).toList());
         model.addAttribute("types", catalog.types().stream().map(EventTypeDescriptor::type).toList());
         model.addAttribute("ages", AGES.keySet());
         model.addAttribute("now", clock.instant());

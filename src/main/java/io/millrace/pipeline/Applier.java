@@ -29,9 +29,6 @@ final class Applier {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Applier.class);
 
-    static final String INTERNAL_ERROR = "INTERNAL_ERROR";
-    static final String EARLIER_EVENT_PARKED = "EARLIER_EVENT_PARKED";
-
     private final PostingEngine engine;
     private final ParkedEvents parked;
     private final BatchWork work;
@@ -61,7 +58,7 @@ final class Applier {
     void takeUndecodable(LoggedEvent event, String message) {
         Decoded bare = new Decoded(event, EventDecoder.context(event), null);
         work.publications.add(new Publications.Accepted(event));
-        raise(bare, EventState.PENDING, INTERNAL_ERROR, message, null);
+        raise(bare, EventState.PENDING, Reason.Pipeline.INTERNAL_ERROR, message, null);
         cascade(Set.of(ParkedEvents.done(event.trackingId())));
     }
 
@@ -84,7 +81,7 @@ final class Applier {
         int retried = 0;
         for (ExceptionItem candidate : due) {
             Optional<ExceptionItem> item = store.exception(candidate.id())
-                    .filter(i -> i.open() && INTERNAL_ERROR.equals(i.reason()));
+                    .filter(i -> i.open() && i.reason() == Reason.Pipeline.INTERNAL_ERROR);
             Optional<Decoded> event = item.flatMap(i -> events.apply(i.trackingId()))
                     .filter(e -> e.logged().state() == EventState.EXCEPTION);
             if (event.isPresent()) {
@@ -172,7 +169,7 @@ final class Applier {
             cascade(released);
             return decided;
         }
-        String reason = tried.reason();
+        Reason reason = tried.reason();
         String message = tried.message();
         work.steps.add(new Step(item.trackingId(), stepName, now, reason, message, actor));
         ExceptionItem updated = item.withReason(reason, message);
@@ -212,7 +209,7 @@ final class Applier {
         if (event.waitsBehindParked()) {
             Set<String> earlier = parked.parkedBefore(event.orderingKey(), event.position());
             if (!earlier.isEmpty()) {
-                park(event, from, previous, EARLIER_EVENT_PARKED, "waits behind " + earlier.size()
+                park(event, from, previous, Reason.Pipeline.EARLIER_EVENT_PARKED, "waits behind " + earlier.size()
                         + " parked earlier event(s) of " + event.orderingKey(), earlier);
                 return Set.of();
             }
@@ -224,7 +221,7 @@ final class Applier {
             released.addAll(posted.changedKeys());
             released.add(ParkedEvents.done(event.trackingId()));
         } else if (tried.outcome() instanceof Outcome.Parked waiting) {
-            park(event, from, previous, waiting.reason().name(), waiting.message(), waiting.waitingFor());
+            park(event, from, previous, Reason.of(waiting.reason()), waiting.message(), waiting.waitingFor());
         } else {
             raise(event, from, tried.reason(), tried.message(), null);
             released.add(ParkedEvents.done(event.trackingId()));
@@ -235,14 +232,14 @@ final class Applier {
     /** The outcome of the core, or (outcome null) the message of an unexpected failure of the event's own. */
     private record Tried(Outcome outcome, String internalError) {
 
-        String reason() {
+        Reason reason() {
             if (outcome instanceof Outcome.Parked p) {
-                return p.reason().name();
+                return Reason.of(p.reason());
             }
             if (outcome instanceof Outcome.Rejected r) {
-                return r.reason().name();
+                return Reason.of(r.reason());
             }
-            return outcome == null ? INTERNAL_ERROR : null;
+            return outcome == null ? Reason.Pipeline.INTERNAL_ERROR : null;
         }
 
         String message() {
@@ -313,7 +310,7 @@ final class Applier {
                 event.logged().eventTime(), event.logged().acceptedAt()));
     }
 
-    private void park(Decoded event, EventState from, ParkedEvent previous, String reason, String message,
+    private void park(Decoded event, EventState from, ParkedEvent previous, Reason reason, String message,
                       Set<String> waitingFor) {
         Instant now = clock.instant();
         ParkedEvent parkedEvent = new ParkedEvent(event, reason, message, waitingFor,
@@ -330,7 +327,7 @@ final class Applier {
         }
     }
 
-    private void raise(Decoded event, EventState from, String reason, String message, String actor) {
+    private void raise(Decoded event, EventState from, Reason reason, String message, String actor) {
         UUID id = event.trackingId();
         leaveParked(id, from);
         work.state(id, from, EventState.EXCEPTION);

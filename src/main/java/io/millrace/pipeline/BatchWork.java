@@ -19,8 +19,8 @@ import java.util.UUID;
  */
 final class BatchWork {
 
-    /** An outcome to count once the transaction committed. */
-    record Counted(String outcome, String plant, String type, String reason, Instant eventTime, Instant acceptedAt) {
+    /** An outcome to count once the transaction committed; {@code reason} is null for a posting. */
+    record Counted(String outcome, String plant, String type, Reason reason, Instant eventTime, Instant acceptedAt) {
     }
 
     private final Map<UUID, EventState[]> states = new LinkedHashMap<>();

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** An entry of the exception queue: the event, the reason it last failed with, and the operator decision once there is one. */
-public record ExceptionItem(UUID id, UUID trackingId, long position, String type, String plant, String reason,
+public record ExceptionItem(UUID id, UUID trackingId, long position, String type, String plant, Reason reason,
                             String message, Instant raisedAt, ExceptionStatus status, String decidedBy,
                             Instant decidedAt) {
 
@@ -12,7 +12,7 @@ public record ExceptionItem(UUID id, UUID trackingId, long position, String type
         return status == ExceptionStatus.OPEN;
     }
 
-    ExceptionItem withReason(String newReason, String newMessage) {
+    ExceptionItem withReason(Reason newReason, String newMessage) {
         return new ExceptionItem(id, trackingId, position, type, plant, newReason, newMessage, raisedAt, status,
                 decidedBy, decidedAt);
     }

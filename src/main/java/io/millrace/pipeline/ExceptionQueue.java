@@ -21,8 +21,9 @@ import java.util.stream.Collectors;
 public class ExceptionQueue {
 
     /** Reasons retried automatically when master data changes: an unknown master-data reference. */
-    static final Set<String> MASTER_DATA_REASONS = Arrays.stream(ReasonCode.values())
-            .map(Enum::name).filter(n -> n.startsWith("UNKNOWN_") || n.equals("EXCHANGE_RATE_MISSING")).collect(Collectors.toUnmodifiableSet());
+    static final Set<Reason> MASTER_DATA_REASONS = Arrays.stream(ReasonCode.values())
+            .filter(c -> c.name().startsWith("UNKNOWN_") || c == ReasonCode.EXCHANGE_RATE_MISSING).map(Reason::of)
+            .collect(Collectors.toUnmodifiableSet());
 
     /** A page of the queue. */
     public record Page(List<ExceptionItem> items, long total) {
@@ -106,11 +107,9 @@ public class ExceptionQueue {
     }
 
     private static ExceptionItem approvable(ExceptionItem item) {
-        boolean approvable = Arrays.stream(ReasonCode.values())
-                .anyMatch(r -> r.name().equals(item.reason()) && r.approvable());
-        if (!approvable) {
-            throw conflict(item, "An exception with reason " + item.reason() + " cannot be approved; only a failed "
-                    + "three-way match (THREE_WAY_MATCH_FAILED, INVOICE_QUANTITY_NOT_RECEIVED) can.");
+        if (!item.reason().approvable()) {
+            throw conflict(item, "An exception with reason " + item.reason().name() + " cannot be approved; only a "
+                    + "failed three-way match (THREE_WAY_MATCH_FAILED, INVOICE_QUANTITY_NOT_RECEIVED) can.");
         }
         return item;
     }
@@ -126,6 +125,6 @@ public class ExceptionQueue {
 
     private static ApiProblem conflict(ExceptionItem item, String detail) {
         return ApiProblem.conflict(detail, Map.of("exceptionId", item.id().toString(),
-                "exceptionStatus", item.status().name(), "reason", item.reason()));
+                "exceptionStatus", item.status().name(), "reason", item.reason().name()));
     }
 }

@@ -37,7 +37,7 @@ class ExceptionsController {
     record ItemView(String id, String trackingId, String type, String plant, String reason, String message,
                     Instant raisedAt, String status, String decidedBy, Instant decidedAt, String subscriber) {
         static ItemView of(ExceptionItem e) {
-            return new ItemView(e.id().toString(), e.trackingId().toString(), e.type(), e.plant(), e.reason(),
+            return new ItemView(e.id().toString(), e.trackingId().toString(), e.type(), e.plant(), e.reason().name(),
                     e.message(), e.raisedAt(), e.status().name(), e.decidedBy(), e.decidedAt(), null);
         }
 

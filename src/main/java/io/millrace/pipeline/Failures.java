@@ -17,7 +17,7 @@ import org.springframework.transaction.TransactionException;
  * runs again after a back-off, for as long as it takes, and never turns an event into an
  * exception. Only a failure that follows the events (a bug the core hits on one event's content,
  * or the database refusing that content as a data or integrity error) is narrowed down to one
- * event and isolated as an {@code INTERNAL_ERROR} exception, which is itself retried later.
+ * event and isolated as an {@link Reason.Pipeline#INTERNAL_ERROR} exception, which is itself retried later.
  */
 public final class Failures {
 

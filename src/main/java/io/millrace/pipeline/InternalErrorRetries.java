@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * When the hub retries an open {@code INTERNAL_ERROR} exception by itself. What failed may have
+ * When the hub retries an open {@link Reason.Pipeline#INTERNAL_ERROR} exception by itself. What failed may have
  * been a passing state of the machinery or a bug fixed by an upgrade, so such an exception is
  * retried {@link #FIRST} after it was raised, then twice as long after each retry that fails again,
  * up to {@link #LONGEST}: an event that stays broken costs one retry an hour. The schedule lives

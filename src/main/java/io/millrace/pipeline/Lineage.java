@@ -53,8 +53,8 @@ public class Lineage {
         steps.add(new StepView("ACCEPTED", event.acceptedAt(), null, null, "key:" + event.producerKeyId(),
                 new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
         for (Step s : store.steps(id)) {
-            steps.add(new StepView(s.kind().name(), s.at(), s.reason(), s.message(), s.actor(), new ArrayList<>(),
-                    new ArrayList<>(), new ArrayList<>()));
+            steps.add(new StepView(s.kind().name(), s.at(), s.reason() == null ? null : s.reason().name(), s.message(),
+                    s.actor(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
         }
         StepView posted = steps.stream().filter(s -> s.step().equals(Step.Kind.POSTED.name())).findFirst().orElse(null);
         if (posted != null) {

@@ -29,9 +29,9 @@ class OutboxPublications implements Publications {
             } else if (p instanceof ExceptionChanged changed) {
                 ExceptionItem item = changed.item();
                 OutboxMessage message = changed.raised()
-                        ? ExceptionEvents.raised(changed.context(), item.id().toString(), item.reason(), item.message(),
-                        item.status().name(), changed.actor())
-                        : ExceptionEvents.resolved(changed.context(), item.id().toString(), item.reason(),
+                        ? ExceptionEvents.raised(changed.context(), item.id().toString(), item.reason().name(),
+                        item.message(), item.status().name(), changed.actor())
+                        : ExceptionEvents.resolved(changed.context(), item.id().toString(), item.reason().name(),
                         item.message(), item.status().name(), changed.actor());
                 messages.add(message.inTrace(changed.traceparent()));
             }

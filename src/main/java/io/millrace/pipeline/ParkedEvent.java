@@ -8,7 +8,7 @@ import java.util.Set;
  * of the earlier events of its key it waits behind), when it was first parked and how often it was
  * tried.
  */
-record ParkedEvent(Decoded decoded, String reason, String message, Set<String> waitingFor, Instant parkedAt,
+record ParkedEvent(Decoded decoded, Reason reason, String message, Set<String> waitingFor, Instant parkedAt,
                    int attempts) {
 
     ParkedEvent {

@@ -350,7 +350,7 @@ public final class PartitionProcessor implements Decisions {
         }
         Map<UUID, Decoded> events = new HashMap<>();
         List<ExceptionItem> open = new ArrayList<>();
-        for (ExceptionItem item : store.openExceptions(Set.of(Applier.INTERNAL_ERROR))) {
+        for (ExceptionItem item : store.openExceptions(Set.of(Reason.Pipeline.INTERNAL_ERROR))) {
             Optional<Decoded> event = readableEvent(item.trackingId());
             if (event.isPresent() && mine.contains(partitioning.of(event.get().logged()))) {
                 events.put(item.trackingId(), event.get());

@@ -68,9 +68,9 @@ class PipelineMetrics {
                             committedAt);
                 }
                 case "parked" -> Counter.builder("millrace.events.parked").tag("plant", plant(c))
-                        .tag("type", c.type()).tag("reason", c.reason()).register(registry).increment();
+                        .tag("type", c.type()).tag("reason", c.reason().name()).register(registry).increment();
                 default -> Counter.builder("millrace.events.exceptions").tag("plant", plant(c))
-                        .tag("type", c.type()).tag("reason", c.reason()).register(registry).increment();
+                        .tag("type", c.type()).tag("reason", c.reason().name()).register(registry).increment();
             }
         }
     }

@@ -28,7 +28,7 @@ final class PipelineStore {
     }
 
     /** A parked row as stored; the event itself is read from the log. */
-    record ParkedRow(UUID trackingId, long position, String reason, String message, Set<String> waitingFor,
+    record ParkedRow(UUID trackingId, long position, Reason reason, String message, Set<String> waitingFor,
                      Instant parkedAt, int attempts) {
     }
 
@@ -64,7 +64,7 @@ final class PipelineStore {
     List<ParkedRow> parkedRows() {
         return jdbc.query("SELECT tracking_id, position, reason, message, waiting_for, parked_at, attempts "
                 + "FROM pipeline_parked ORDER BY position", (rs, n) -> new ParkedRow(rs.getObject(1, UUID.class),
-                rs.getLong(2), rs.getString(3), rs.getString(4), split(rs.getString(5)), instant(rs, 6), rs.getInt(7)));
+                rs.getLong(2), reason(rs, 3), rs.getString(4), split(rs.getString(5)), instant(rs, 6), rs.getInt(7)));
     }
 
     /** Replaces the parked rows of {@code touched}: deletes them all, inserts those in {@code parked}. */
@@ -77,7 +77,7 @@ final class PipelineStore {
             jdbc.batchUpdate("INSERT INTO pipeline_parked (tracking_id, position, business_key, reason, message, "
                     + "waiting_for, parked_at, attempts) VALUES (?,?,?,?,?,?,?,?)", parked.stream()
                     .map(p -> new Object[] {p.decoded().trackingId(), p.position(), p.decoded().orderingKey(),
-                            p.reason(), clip(p.message()), String.join("\n", p.waitingFor()), utc(p.parkedAt()),
+                            p.reason().name(), clip(p.message()), String.join("\n", p.waitingFor()), utc(p.parkedAt()),
                             p.attempts()}).toList());
         }
     }
@@ -88,7 +88,7 @@ final class PipelineStore {
         }
         jdbc.batchUpdate("INSERT INTO pipeline_step (tracking_id, step, at, reason, message, actor) "
                 + "VALUES (?,?,?,?,?,?)", steps.stream().map(s -> new Object[] {s.trackingId(), s.kind().name(),
-                utc(s.at()), s.reason(), clip(s.message()), s.actor()}).toList());
+                utc(s.at()), name(s.reason()), clip(s.message()), s.actor()}).toList());
     }
 
     void insertMovementRows(List<MovementRow> rows) {
@@ -106,7 +106,7 @@ final class PipelineStore {
         if (!items.isEmpty()) {
             jdbc.batchUpdate("INSERT INTO pipeline_exception (" + EXCEPTION_COLUMNS
                     + ") VALUES (?,?,?,?,?,?,?,?,?,?,?)", items.stream().map(e -> new Object[] {e.id(),
-                            e.trackingId(), e.position(), e.type(), e.plant(), e.reason(), clip(e.message()),
+                            e.trackingId(), e.position(), e.type(), e.plant(), e.reason().name(), clip(e.message()),
                             utc(e.raisedAt()), e.status().name(), e.decidedBy(),
                             e.decidedAt() == null ? null : utc(e.decidedAt())}).toList());
         }
@@ -115,7 +115,7 @@ final class PipelineStore {
     void updateExceptions(List<ExceptionItem> items) {
         if (!items.isEmpty()) {
             jdbc.batchUpdate("UPDATE pipeline_exception SET reason = ?, message = ?, status = ?, decided_by = ?, "
-                    + "decided_at = ? WHERE id = ?", items.stream().map(e -> new Object[] {e.reason(),
+                    + "decided_at = ? WHERE id = ?", items.stream().map(e -> new Object[] {e.reason().name(),
                     clip(e.message()), e.status().name(), e.decidedBy(), e.decidedAt() == null ? null : utc(e.decidedAt()),
                     e.id()}).toList());
         }
@@ -127,14 +127,14 @@ final class PipelineStore {
     }
 
     /** Open exceptions whose reason is one of {@code reasons}, in acceptance order. */
-    List<ExceptionItem> openExceptions(Set<String> reasons) {
+    List<ExceptionItem> openExceptions(Set<Reason> reasons) {
         if (reasons.isEmpty()) {
             return List.of();
         }
         String in = String.join(",", java.util.Collections.nCopies(reasons.size(), "?"));
-        List<Object> args = new ArrayList<>(reasons);
+        Object[] names = reasons.stream().map(Reason::name).toArray();
         return jdbc.query("SELECT " + EXCEPTION_COLUMNS + " FROM pipeline_exception WHERE status = 'OPEN' AND reason IN ("
-                + in + ") ORDER BY position", PipelineStore::exceptionRow, args.toArray());
+                + in + ") ORDER BY position", PipelineStore::exceptionRow, names);
     }
 
     /** A page of the queue, newest first; {@code status} null for every status. */
@@ -192,7 +192,7 @@ final class PipelineStore {
     List<Step> steps(UUID trackingId) {
         return jdbc.query("SELECT tracking_id, step, at, reason, message, actor FROM pipeline_step "
                 + "WHERE tracking_id = ? ORDER BY step_seq", (rs, n) -> new Step(rs.getObject(1, UUID.class),
-                Step.Kind.valueOf(rs.getString(2)), instant(rs, 3), rs.getString(4), rs.getString(5),
+                Step.Kind.valueOf(rs.getString(2)), instant(rs, 3), reason(rs, 4), rs.getString(5),
                 rs.getString(6)), trackingId);
     }
 
@@ -204,8 +204,18 @@ final class PipelineStore {
 
     private static ExceptionItem exceptionRow(ResultSet rs, int n) throws SQLException {
         return new ExceptionItem(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getLong(3),
-                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), instant(rs, 8), ExceptionStatus.valueOf(rs.getString(9)),
-                rs.getString(10), instant(rs, 11));
+                rs.getString(4), rs.getString(5), reason(rs, 6), rs.getString(7), instant(rs, 8),
+                ExceptionStatus.valueOf(rs.getString(9)), rs.getString(10), instant(rs, 11));
+    }
+
+    /** Null where the row has no reason (a step that has none). */
+    private static Reason reason(ResultSet rs, int column) throws SQLException {
+        String name = rs.getString(column);
+        return name == null ? null : Reason.of(name);
+    }
+
+    private static String name(Reason reason) {
+        return reason == null ? null : reason.name();
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

@@ -131,7 +131,7 @@ public class Processor implements Decisions {
         if (!internalErrors.timeToLook(now)) {
             return 0;
         }
-        List<ExceptionItem> due = internalErrors.due(store.openExceptions(Set.of(Applier.INTERNAL_ERROR)), now);
+        List<ExceptionItem> due = internalErrors.due(store.openExceptions(Set.of(Reason.Pipeline.INTERNAL_ERROR)), now);
         if (due.isEmpty()) {
             return 0;
         }

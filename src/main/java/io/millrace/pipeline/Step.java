@@ -3,8 +3,8 @@ package io.millrace.pipeline;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One processing step of an event, for its lineage. */
-record Step(UUID trackingId, Kind kind, Instant at, String reason, String message, String actor) {
+/** One processing step of an event, for its lineage; {@code reason} null on steps without one (posted, reversed). */
+record Step(UUID trackingId, Kind kind, Instant at, Reason reason, String message, String actor) {
 
     /** What happened to the event; the name is what its lineage shows. */
     enum Kind {

@@ -11,6 +11,7 @@ import io.millrace.accounting.master.InMemoryMasterData;
 import io.millrace.accounting.master.Item;
 import io.millrace.accounting.master.ValuationClass;
 import io.millrace.accounting.event.GoodsReceived;
+import io.millrace.accounting.posting.ReasonCode;
 import io.millrace.eventlog.EventState;
 import io.millrace.testing.TestDatabase;
 import io.millrace.web.ApiProblem;
@@ -38,7 +39,7 @@ class ExceptionQueueTest {
                 "P100-RM")).get(0);
         rig.drain();
         ExceptionItem raised = rig.queue.list("OPEN", 0, 10).items().get(0);
-        assertThat(raised.reason()).isEqualTo("UNKNOWN_ITEM");
+        assertThat(raised.reason()).isEqualTo(Reason.of(ReasonCode.UNKNOWN_ITEM));
         assertThat(rig.state(event)).isEqualTo(EventState.EXCEPTION);
 
         ExceptionItem stillOpen = rig.queue.retry(raised.id(), "key:op-1");
@@ -50,7 +51,7 @@ class ExceptionQueueTest {
         assertThat(rig.state(event)).isEqualTo(EventState.EXCEPTION);
         ExceptionItem after = rig.store.exception(raised.id()).orElseThrow();
         // the PO line is RM-STEEL: the now known item is still the wrong one, with a new reason
-        assertThat(after.reason()).isEqualTo("REFERENCE_MISMATCH");
+        assertThat(after.reason()).isEqualTo(Reason.of(ReasonCode.REFERENCE_MISMATCH));
         assertThat(after.status()).isEqualTo(ExceptionStatus.OPEN);
     }
 
@@ -60,7 +61,7 @@ class ExceptionQueueTest {
                 "P100-RM")).get(0);
         rig.drain();
         ExceptionItem raised = rig.queue.list("OPEN", 0, 10).items().get(0);
-        assertThat(raised.reason()).isEqualTo("UNKNOWN_PURCHASE_ORDER");
+        assertThat(raised.reason()).isEqualTo(Reason.of(ReasonCode.UNKNOWN_PURCHASE_ORDER));
 
         master.put(new io.millrace.accounting.master.PurchaseOrder("4500009", "S-ACME", "P100",
                 List.of(new io.millrace.accounting.master.PurchaseOrderLine(10, "RM-STEEL", d("10"), d("2.00")))));
@@ -82,7 +83,7 @@ class ExceptionQueueTest {
                 List.of(new InvoiceLine("4500001", 10, d("1000"), d("3.00"))))).get(0);
         rig.drain();
         ExceptionItem raised = rig.queue.list("OPEN", 0, 10).items().get(0);
-        assertThat(raised.reason()).isEqualTo("THREE_WAY_MATCH_FAILED");
+        assertThat(raised.reason()).isEqualTo(Reason.of(ReasonCode.THREE_WAY_MATCH_FAILED));
 
         ExceptionItem approved = rig.queue.approve(raised.id(), "key:op-7");
 

@@ -4,6 +4,11 @@ import static io.millrace.testing.HubHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.millrace.testing.HubIntegrationTest;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -11,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -18,8 +25,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The exception queue over real HTTP through the access filter: listing, operator retry, approve
  * and discard with the operator recorded, role checks, problems for unknown ids and refused
- * decisions, and the pipeline's meters on the Prometheus endpoint. The hub is shared with other
- * tests, so every code here carries this run's own suffix.
+ * decisions, the console's view of an open exception, and the pipeline's meters on the Prometheus
+ * endpoint. The hub is shared with other tests, so every code here carries this run's own suffix.
  */
 class ExceptionsApiIT extends HubIntegrationTest {
 
@@ -138,6 +145,7 @@ class ExceptionsApiIT extends HubIntegrationTest {
         assertThat(records.get(0).get("action").asString()).isEqualTo(action);
         assertThat(records.get(0).get("actor").asString()).isEqualTo("key:" + operatorKeyId);
         assertThat(records.get(0).get("before").get("status").asString()).isEqualTo("OPEN");
+        assertThat(records.get(0).get("before").get("reason").asString()).isEqualTo("THREE_WAY_MATCH_FAILED");
         assertThat(records.get(0).get("after").get("status").asString()).isEqualTo(status);
     }
 
@@ -160,6 +168,25 @@ class ExceptionsApiIT extends HubIntegrationTest {
         assertThat(json(http.get("/api/v1/ledger/journal?trackingId=" + invoice, operator)).get("entries")).isEmpty();
         assertProblem(http.post("/api/v1/exceptions/" + id + "/approve", operator, null, null), 409);
         assertAudited(id, "exception.discarded", "DISCARDED");
+    }
+
+    @Test
+    void theConsoleShowsAnOpenInvoicesReasonAndOffersItsApprovalInTheQueueAndOnTheEventsPage() throws Exception {
+        receiveSteel();
+        String invoice = send("mfg.procurement.invoice.received", invoice("INV-C-" + u, "2.75"));
+        awaitState(invoice, "EXCEPTION");
+        String id = openException(invoice).get("id").asString();
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        signIn(browser, operator);
+
+        String queue = page(browser, "/console/exceptions?plant=" + plant + "&reason=THREE_WAY_MATCH_FAILED");
+        String event = page(browser, "/console/events/" + invoice);
+
+        assertThat(queue).contains("data-exception=\"" + id + "\"", ">THREE_WAY_MATCH_FAILED</span>",
+                "/console/exceptions/" + id + "/approve");
+        assertThat(event).contains(">THREE_WAY_MATCH_FAILED</span>", "class=\"pill bad\"",
+                "/console/exceptions/" + id + "/retry", "/console/exceptions/" + id + "/approve",
+                "/console/exceptions/" + id + "/discard");
     }
 
     @Test
@@ -294,6 +321,24 @@ class ExceptionsApiIT extends HubIntegrationTest {
                 return null;
             }
         }
+    }
+
+    private void signIn(HttpClient browser, String key) throws Exception {
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(page(browser, "/console/sign-in"));
+        assertThat(csrf.find()).isTrue();
+        HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/console/sign-in")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("key=" + URLEncoder.encode(key, StandardCharsets.UTF_8)
+                        + "&_csrf=" + csrf.group(1))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(302);
+    }
+
+    private String page(HttpClient browser, String path) throws Exception {
+        HttpResponse<String> r = browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(path).isEqualTo(200);
+        return r.body();
     }
 
     private static void assertProblem(HttpResponse<String> r, int status) {

@@ -6,6 +6,7 @@ import io.millrace.accounting.WorkedExample;
 import io.millrace.eventlog.EventState;
 import io.millrace.testing.TestDatabase;
 import io.millrace.accounting.event.GoodsReceived;
+import io.millrace.accounting.posting.ReasonCode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ class InternalErrorRetryTest {
         UUID event = rig.accept("P100", ParkingAndOrderTest.receipt()).get(0);
         rig.processor.isolate("IllegalStateException: a passing failure of the machinery");
         ExceptionItem raised = rig.queue.list("OPEN", 0, 10).items().get(0);
-        assertThat(raised.reason()).isEqualTo("INTERNAL_ERROR");
+        assertThat(raised.reason()).isEqualTo(Reason.Pipeline.INTERNAL_ERROR);
         assertThat(rig.state(event)).isEqualTo(EventState.EXCEPTION);
 
         rig.clock.advance(Duration.ofSeconds(30));
@@ -65,7 +66,7 @@ class InternalErrorRetryTest {
         assertThat(rig.processor.retryInternalErrors()).isZero();
 
         assertThat(rig.queue.list("OPEN", 0, 10).items()).extracting(ExceptionItem::reason)
-                .containsExactly("UNKNOWN_PURCHASE_ORDER");
+                .containsExactly(Reason.of(ReasonCode.UNKNOWN_PURCHASE_ORDER));
     }
 
     @Test
@@ -73,7 +74,7 @@ class InternalErrorRetryTest {
         InternalErrorRetries retries = new InternalErrorRetries();
         Instant raised = Instant.parse("2026-11-30T12:00:00Z");
         List<ExceptionItem> open = List.of(new ExceptionItem(UUID.randomUUID(), UUID.randomUUID(), 7, "t", "P100",
-                "INTERNAL_ERROR", "broken", raised, ExceptionStatus.OPEN, null, null));
+                Reason.Pipeline.INTERNAL_ERROR, "broken", raised, ExceptionStatus.OPEN, null, null));
         List<Long> retriedAtMinutes = new ArrayList<>();
         for (long minute = 0; minute <= 6 * 60; minute++) {
             if (!retries.due(open, raised.plus(Duration.ofMinutes(minute))).isEmpty()) {

@@ -15,6 +15,7 @@ import io.millrace.accounting.event.OperationConfirmed;
 import io.millrace.accounting.event.OrderClosed;
 import io.millrace.accounting.event.OrderReleased;
 import io.millrace.accounting.event.StockTransferred;
+import io.millrace.accounting.posting.ReasonCode;
 import io.millrace.eventlog.EventState;
 import io.millrace.testing.TestDatabase;
 import java.time.Duration;
@@ -96,7 +97,7 @@ class ParkingAndOrderTest {
         assertThat(rig.state(consumed)).isEqualTo(EventState.PARKED);
         assertThat(rig.state(closed)).isEqualTo(EventState.PARKED);
         assertThat(rig.store.parkedRows()).filteredOn(r -> r.trackingId().equals(closed)).singleElement()
-                .satisfies(r -> assertThat(r.reason()).isEqualTo(Applier.EARLIER_EVENT_PARKED));
+                .satisfies(r -> assertThat(r.reason()).isEqualTo(Reason.Pipeline.EARLIER_EVENT_PARKED));
 
         rig.accept("P100", receipt(), transfer("600"));
         rig.drain();
@@ -136,7 +137,7 @@ class ParkingAndOrderTest {
 
         assertThat(rig.state(consumed)).isEqualTo(EventState.EXCEPTION);
         assertThat(rig.queue.list("OPEN", 0, 10).items()).singleElement()
-                .satisfies(e -> assertThat(e.reason()).isEqualTo("ORDER_NOT_RELEASED"));
+                .satisfies(e -> assertThat(e.reason()).isEqualTo(Reason.of(ReasonCode.ORDER_NOT_RELEASED)));
         assertThat(rig.store.parkedRows()).isEmpty();
     }
 

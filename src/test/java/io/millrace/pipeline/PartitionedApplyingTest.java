@@ -11,6 +11,7 @@ import io.millrace.accounting.event.MaterialConsumed;
 import io.millrace.accounting.event.OrderClosed;
 import io.millrace.accounting.event.OrderReleased;
 import io.millrace.accounting.event.StockTransferred;
+import io.millrace.accounting.posting.ReasonCode;
 import io.millrace.eventlog.EventState;
 import io.millrace.eventlog.LoggedEvent;
 import io.millrace.eventlog.kafka.KafkaReplication;
@@ -246,7 +247,7 @@ class PartitionedApplyingTest {
             ExceptionQueue otherInstance = new ExceptionQueue(rig.partitionProcessor(topic.partitioning), rig.store,
                     new io.millrace.audit.AuditLog(new io.millrace.audit.InMemoryAuditRecords(), java.time.Clock.systemUTC()));
             ExceptionItem raised = otherInstance.list("OPEN", 0, 10).items().get(0);
-            assertThat(raised.reason()).isEqualTo("THREE_WAY_MATCH_FAILED");
+            assertThat(raised.reason()).isEqualTo(Reason.of(ReasonCode.THREE_WAY_MATCH_FAILED));
 
             ExceptionItem approved = otherInstance.approve(raised.id(), "key:op-7");
 
