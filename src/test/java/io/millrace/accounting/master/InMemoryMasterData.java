@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Master data held in memory: for tests and for running the core alone. Upserts replace by code. */
+/** Master data held in memory, for tests of the core alone. Upserts replace by code. */
 public final class InMemoryMasterData implements MasterData {
 
     private final Map<String, Plant> plants = new ConcurrentHashMap<>();

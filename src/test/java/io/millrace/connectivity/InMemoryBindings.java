@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** {@link Bindings} in memory: for tests and a hub or edge store without a database. */
+/** {@link Bindings} in memory, for tests that run intake without a database. */
 public final class InMemoryBindings implements Bindings {
 
     private final Map<String, List<StoredVersion>> versions = new TreeMap<>();

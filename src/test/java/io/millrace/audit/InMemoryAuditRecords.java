@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The audit log in memory, for tests and tools that run the modules without a database. */
+/** The audit log in memory, for tests that run the modules without a database. */
 public class InMemoryAuditRecords implements AuditRecords {
 
     private final List<AuditRecord> records = new ArrayList<>();
