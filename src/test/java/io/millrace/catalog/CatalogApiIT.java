@@ -15,7 +15,7 @@ class CatalogApiIT extends HubIntegrationTest {
         HttpResponse<String> r = http.get("/api/v1/catalog", producerKey());
 
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        assertThat(json(r).get("types").size()).isEqualTo(15);
+        assertThat(json(r).get("types").size()).isEqualTo(16);
         assertThat(json(r).get("types").get(13).get("businessKey").asString()).isEqualTo("lot:<lot>");
         assertThat(r.body()).contains("\"multipleOf\":0.000001");
     }
@@ -37,7 +37,7 @@ class CatalogApiIT extends HubIntegrationTest {
         assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
         assertThat(AsyncApiDocumentTest.violations(json(r))).isEmpty();
         assertThat(json(r).at("/servers/http/host").asString()).isEqualTo("127.0.0.1:" + port);
-        assertThat(json(r).at("/components/messages").size()).isEqualTo(16);
+        assertThat(json(r).at("/components/messages").size()).isEqualTo(17);
         assertThat(r.body()).contains("\"multipleOf\":0.000001");
 
         assertThat(http.get("/api/v1/catalog/asyncapi", null).statusCode()).isEqualTo(401);

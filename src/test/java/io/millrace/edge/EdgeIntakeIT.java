@@ -202,7 +202,7 @@ class EdgeIntakeIT {
         HttpResponse<String> rejected = http.get("/api/v1/edge/rejected", KEY);
         HttpResponse<String> badPage = http.get("/api/v1/edge/rejected?limit=0", KEY);
 
-        assertThat(json(catalog).get("types")).hasSize(15);
+        assertThat(json(catalog).get("types")).hasSize(16);
         assertThat(json(rejected).get("items")).isEmpty();
         assertThat(badPage.statusCode()).isEqualTo(400);
     }

@@ -4,6 +4,7 @@ import static io.millrace.accounting.WorkedExample.d;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.millrace.accounting.WorkedExample;
+import io.millrace.accounting.event.CountAdjusted;
 import io.millrace.accounting.event.GoodsReceived;
 import io.millrace.accounting.event.InvoiceLine;
 import io.millrace.accounting.event.InvoiceReceived;
@@ -11,6 +12,7 @@ import io.millrace.accounting.event.MaterialConsumed;
 import io.millrace.accounting.event.OrderClosed;
 import io.millrace.accounting.event.OrderReleased;
 import io.millrace.accounting.event.StockTransferred;
+import io.millrace.accounting.event.TransferReceived;
 import io.millrace.accounting.posting.ReasonCode;
 import io.millrace.eventlog.EventState;
 import io.millrace.eventlog.LoggedEvent;
@@ -22,12 +24,14 @@ import io.millrace.simulator.TrafficOptions;
 import io.millrace.testing.TestDatabase;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -163,6 +167,122 @@ class PartitionedApplyingTest {
             assertThat(rig.states()).containsOnlyKeys("POSTED");
             StreamIndependenceTest.assertInvariants(rig);
         }
+    }
+
+    /**
+     * Transfers between plants in both directions mixed into the traffic: each is shipped in the
+     * sending plant's partition and received in the receiving plant's, whenever the hub's transit
+     * receipts get to it, and a move of the arriving lot within the receiving plant waits for it.
+     * Interleavings, redeliveries and a rebalance end in the books of one lane that received
+     * everything at the end.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {4, 5})
+    void transfersBetweenPlantsAreReceivedOnceInTheReceivingPlantsPartitionWhateverTheInterleaving(long seed) {
+        Random random = new Random(seed);
+        List<ObjectNode> stream = new ArrayList<>(PlantTraffic.generate(MASTER, PlantTraffic.runnablePlants(MASTER),
+                20261203L, 800, Clock.fixed(PlantTraffic.DEFAULT_TIME, ZoneOffset.UTC),
+                TrafficOptions.defaults().withEarlyEvents(true)));
+        mixInTransfersBetweenPlants(stream, random);
+        Map<String, Object> reference;
+        try (PipelineRig rig = new PipelineRig(TestDatabase.Kind.H2, MASTER, Duration.ofMinutes(10))) {
+            TransitReceipts receipts = receipts(rig);
+            rig.append(stream);
+            do {
+                rig.drain();
+            } while (receipts.publishPending() > 0);
+            rig.drain();
+            reference = withReceiptsCounted(books(rig));
+            assertThat(rig.ledger.transfersInTransit(null)).isEmpty();
+        }
+
+        try (PipelineRig rig = new PipelineRig(TestDatabase.Kind.H2, MASTER, Duration.ofMinutes(10))) {
+            TransitReceipts receipts = receipts(rig);
+            Topic topic = new Topic(PARTITIONS);
+            Consumer a = new Consumer(rig.partitionProcessor(topic.partitioning));
+            Consumer b = new Consumer(rig.partitionProcessor(topic.partitioning));
+            a.assign(List.of(0, 1, 2));
+            b.assign(List.of(3, 4, 5));
+            int received = 0;
+            for (int from = 0; from < stream.size(); from += 50) {
+                rig.append(stream.subList(from, Math.min(stream.size(), from + 50)));
+                if (random.nextBoolean()) {
+                    received += receipts.publishPending();
+                }
+                topic.produce(rig);
+                Consumer next = random.nextBoolean() ? a : b;
+                List<Delivery> polled = next.poll(topic, 40, random);
+                next.processor.apply(polled);
+                if (random.nextInt(4) == 0) {
+                    next.processor.apply(polled);
+                }
+                if (from == 400) {
+                    b.revoke(List.of(3, 4, 5));
+                    a.assign(List.of(3, 4, 5));
+                }
+            }
+            do {
+                drainAll(topic, random, a);
+                received += receipts.publishPending();
+                topic.produce(rig);
+            } while (topic.partitions.entrySet().stream()
+                    .anyMatch(p -> a.positions.get(p.getKey()) < p.getValue().size()));
+            drainAll(topic, random, a);
+
+            assertThat(received).as("every transfer between plants received once").isEqualTo(TRANSFERS);
+            assertThat(withReceiptsCounted(books(rig))).isEqualTo(reference);
+            assertThat(rig.states()).containsOnlyKeys("POSTED");
+            assertThat(rig.ledger.transfersInTransit(null)).isEmpty();
+            StreamIndependenceTest.assertInvariants(rig);
+        }
+    }
+
+    private static final int TRANSFERS = 12;
+
+    /**
+     * Lots of their own, so that the traffic is unchanged: each appears by a count at the sending
+     * plant's store, travels to the other plant's store and moves on to its quality area there.
+     */
+    private static void mixInTransfersBetweenPlants(List<ObjectNode> stream, Random random) {
+        Instant time = PlantTraffic.DEFAULT_TIME;
+        for (int i = 0; i < TRANSFERS; i++) {
+            String from = i % 2 == 0 ? "P100" : "P200";
+            String to = i % 2 == 0 ? "P200" : "P100";
+            String lot = "L-XP-" + i;
+            List<ObjectNode> steps = List.of(
+                    PipelineRig.cloudEvent(new CountAdjusted("XC-" + i, "RM-STEEL", lot,
+                            from + "-RM", d("10"), "kg"), "xp-count-" + i, from, time),
+                    PipelineRig.cloudEvent(new StockTransferred("XT-" + i, "RM-STEEL", lot, d("6"), "kg", from + "-RM",
+                            to + "-RM", to), "xp-ship-" + i, from, time),
+                    PipelineRig.cloudEvent(new StockTransferred("XM-" + i, "RM-STEEL", lot, d("4"), "kg", to + "-RM",
+                            to + "-QA", null), "xp-move-" + i, to, time));
+            int at = random.nextInt(stream.size() - 100);
+            for (ObjectNode step : steps) {
+                at += 1 + random.nextInt(30);
+                stream.add(at, step);
+            }
+        }
+    }
+
+    /**
+     * The books with the receipts' journal entries counted per number of entries: a receipt's id
+     * names the tracking id of its transfer, which differs from hub to hub.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> withReceiptsCounted(Map<String, Object> books) {
+        Map<String, Object> out = new TreeMap<>(books);
+        Map<String, Long> entries = new TreeMap<>();
+        ((Map<String, Long>) books.get("entries per event")).forEach((event, count) -> {
+            boolean receipt = event.startsWith(TransferReceived.HUB_SOURCE);
+            entries.merge(receipt ? "receipts with " + count + " entries" : event, receipt ? 1L : count, Long::sum);
+        });
+        out.put("entries per event", entries);
+        return out;
+    }
+
+    private static TransitReceipts receipts(PipelineRig rig) {
+        return new TransitReceipts(rig.database.dataSource(), rig.log,
+                new PipelineSettings(Duration.ofMinutes(10), 500, Duration.ofMillis(100), false));
     }
 
     @Test
