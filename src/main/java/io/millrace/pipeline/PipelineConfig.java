@@ -104,6 +104,12 @@ public class PipelineConfig {
         return new TransitReceipts(dataSource, log, settings);
     }
 
+    /** The receipt of a transfer between plants, in the transfer's lineage. */
+    @Bean
+    LineageSteps transitLineage(DataSource dataSource) {
+        return new TransitLineage(dataSource);
+    }
+
     @Bean
     ExceptionQueue exceptionQueue(Decisions decisions, PipelineStore store, AuditTrail audit) {
         return new ExceptionQueue(decisions, store, audit);

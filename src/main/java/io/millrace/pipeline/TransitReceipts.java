@@ -129,7 +129,8 @@ public final class TransitReceipts implements SmartLifecycle {
         data.put("toLocation", s.toLocation());
         return NewEvent.of(TransferReceived.HUB_SOURCE, TransferReceived.eventId(s.transferTrackingId()),
                 TransferReceived.TYPE, s.toPlant(), s.transferId(), TransferReceived.key(s.transferTrackingId()),
-                transfer.correlationId(), transfer.eventTime(), transfer.producerKeyId(), json.writeValueAsString(event));
+                transfer.correlationId(), transfer.eventTime(), transfer.producerKeyId(),
+                json.writeValueAsString(event));
     }
 
     private static BigDecimal plain(BigDecimal quantity) {

@@ -77,6 +77,11 @@ class TransfersBetweenPlantsIT extends HubIntegrationTest {
         assertThat(received.get("type").asString()).isEqualTo("mfg.inventory.transfer.received");
         assertThat(received.get("source").asString()).isEqualTo("urn:millrace:hub:transfers");
         assertThat(received.get("plant").asString()).isEqualTo(to);
+        JsonNode lineage = awaitState(transfer, "POSTED").get("lineage");
+        JsonNode receiptStep = lineage.get(lineage.size() - 1);
+        assertThat(receiptStep.get("step").asString()).isEqualTo("TRANSFER_RECEIPT");
+        assertThat(receiptStep.get("reason").asString()).isEqualTo("POSTED");
+        assertThat(receiptStep.get("message").asString()).contains(to, receipt);
         assertThat(balance(from, "1400")).isEqualByComparingTo("120.00");
         assertThat(balance(to, "1400")).isEqualByComparingTo("80.00");
         assertThat(balance(to, "1470")).isEqualByComparingTo("0.00");
