@@ -90,13 +90,15 @@ public final class TransitReceipts implements SmartLifecycle {
             throw new IllegalStateException("the log refused the receipts of transfers in transit as a conflict: "
                     + receipts.stream().map(NewEvent::id).toList());
         }
+        List<Object[]> noted = new ArrayList<>(publishing.size());
         int accepted = 0;
         for (int i = 0; i < publishing.size(); i++) {
             Receipt receipt = appended.receipts().get(i);
             accepted += receipt.status() == Receipt.Status.ACCEPTED ? 1 : 0;
-            jdbc.update("UPDATE ledger_transfer_in_transit SET receipt_tracking_id = ? WHERE transfer_tracking_id = ?",
-                    receipt.trackingId().toString(), publishing.get(i).transferTrackingId());
+            noted.add(new Object[] {receipt.trackingId().toString(), publishing.get(i).transferTrackingId()});
         }
+        jdbc.batchUpdate("UPDATE ledger_transfer_in_transit SET receipt_tracking_id = ? WHERE transfer_tracking_id = ?",
+                noted);
         return accepted;
     }
 
