@@ -171,8 +171,8 @@ public class Outbox {
         return store;
     }
 
-    /** {@code listener} runs after every commit that wrote messages. */
-    void onCommit(Runnable listener) {
+    /** {@code listener} runs after every commit that wrote messages (every applying transaction that posted). */
+    public void onCommit(Runnable listener) {
         commitListeners.add(listener);
     }
 

@@ -98,10 +98,15 @@ public class PipelineConfig {
                 catalog, tracing.getIfAvailable(() -> EventTracing.NONE));
     }
 
-    /** Receipts of transfers between plants, for the receiving plant's lane (ADR 0019). */
+    /**
+     * Receipts of transfers between plants, for the receiving plant's lane (ADR 0019), looked for
+     * after every applying commit.
+     */
     @Bean
-    TransitReceipts transitReceipts(DataSource dataSource, EventLog log, PipelineSettings settings) {
-        return new TransitReceipts(dataSource, log, settings);
+    TransitReceipts transitReceipts(DataSource dataSource, EventLog log, PipelineSettings settings, Outbox outbox) {
+        TransitReceipts receipts = new TransitReceipts(dataSource, log, settings);
+        outbox.onCommit(receipts::wake);
+        return receipts;
     }
 
     /** The receipt of a transfer between plants, in the transfer's lineage. */

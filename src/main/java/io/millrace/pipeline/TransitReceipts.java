@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -49,6 +51,7 @@ public final class TransitReceipts implements SmartLifecycle {
     private final PipelineSettings settings;
     private final int batchSize;
     private final JsonMapper json = EventJson.mapper();
+    private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
 
@@ -140,7 +143,17 @@ public final class TransitReceipts implements SmartLifecycle {
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
-    /** Publishes on a thread of its own while the pipeline runs, every poll interval or at once when there is more. */
+    /** Makes the thread look at once, as after a commit that may have shipped a transfer. */
+    public void wake() {
+        if (wakeUp.availablePermits() == 0) {
+            wakeUp.release();
+        }
+    }
+
+    /**
+     * Publishes on a thread of its own while the pipeline runs: when woken, every poll interval, or
+     * at once while there is more.
+     */
     @Override
     public synchronized void start() {
         if (!settings.enabled() || thread != null) {
@@ -164,7 +177,9 @@ public final class TransitReceipts implements SmartLifecycle {
                 pause = Math.max(pause, 1_000);
             }
             try {
-                Thread.sleep(pause);
+                if (pause > 0 && wakeUp.tryAcquire(pause, TimeUnit.MILLISECONDS)) {
+                    wakeUp.drainPermits();
+                }
             } catch (InterruptedException ex) {
                 return;
             }
