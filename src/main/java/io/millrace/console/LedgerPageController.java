@@ -1,5 +1,6 @@
 package io.millrace.console;
 
+import io.millrace.accounting.books.TransferInTransit;
 import io.millrace.access.Caller;
 import io.millrace.accounting.ledger.JournalEntry;
 import io.millrace.accounting.posting.PostingSettings;
@@ -16,7 +17,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The books: the trial balance per plant and period, each account drilling down to its journal
- * entries, and each entry to the event that caused it; the inventory sub-ledger with filters.
+ * entries, and each entry to the event that caused it; the inventory sub-ledger with filters, and
+ * the stock on its way between plants.
  */
 @Controller
 class LedgerPageController {
@@ -82,6 +84,10 @@ class LedgerPageController {
         model.addAttribute("rows", rows.size() > 500 ? rows.subList(0, 500) : rows);
         model.addAttribute("total", rows.size());
         model.addAttribute("filter", filter);
+        List<TransferInTransit> inTransit = queries.transfersInTransit(blankToNull(plant));
+        model.addAttribute("inTransit", inTransit);
+        model.addAttribute("inTransitValue", inTransit.stream().map(TransferInTransit::value)
+                .reduce(BigDecimal.ZERO, BigDecimal::add));
         return "console/inventory";
     }
 

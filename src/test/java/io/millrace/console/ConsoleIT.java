@@ -81,6 +81,17 @@ class ConsoleIT extends HubIntegrationTest {
     }
 
     @Test
+    void theInventoryPageShowsTheStockOnItsWayBetweenPlants() throws Exception {
+        String auditor = http.issueKey(ADMIN_KEY, "{\"name\":\"console-inventory\",\"role\":\"auditor\"}");
+        signIn(auditor);
+
+        HttpResponse<String> page = get("/console/inventory?plant=P-NONE");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("In transit between plants").contains("Nothing is on its way between plants.");
+    }
+
+    @Test
     void anAuditorReadsButMayNotDecideNorSeeKeysAndSignOutEndsTheSession() throws Exception {
         String auditor = http.issueKey(ADMIN_KEY, "{\"name\":\"console-auditor\",\"role\":\"auditor\"}");
         signIn(auditor);
