@@ -166,14 +166,20 @@ public final class TransitReceipts implements SmartLifecycle {
     }
 
     private void loop() {
+        int failures = 0;
         while (running) {
             long pause = settings.pollInterval().toMillis();
             try {
                 if (publishPending() == batchSize) {
                     pause = 0;
                 }
+                failures = 0;
             } catch (RuntimeException ex) {
-                LOG.warn("Receipts of transfers in transit could not be published, trying again: {}", ex.toString());
+                // one failure is often the hub shutting down under the thread; a second one is worth a word
+                if (++failures > 1 && running) {
+                    LOG.warn("Receipts of transfers in transit could not be published ({} attempts), trying again: {}",
+                            failures, ex.toString());
+                }
                 pause = Math.max(pause, 1_000);
             }
             try {
