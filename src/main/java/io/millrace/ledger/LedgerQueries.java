@@ -142,14 +142,8 @@ public class LedgerQueries {
     public List<TransferInTransit> transfersInTransit(String plant) {
         String where = plant == null ? "" : " WHERE from_plant = ? OR to_plant = ?";
         Object[] args = plant == null ? new Object[0] : new Object[] {plant, plant};
-        return jdbc.query("SELECT transfer_tracking_id, transfer_id, from_plant, to_plant, item, lot, quantity, "
-                        + "to_location, transit_value, stock_since, shipped_at FROM ledger_transfer_in_transit" + where
-                        + " ORDER BY shipped_at, transfer_tracking_id",
-                (rs, n) -> new TransferInTransit(rs.getString("transfer_tracking_id"), rs.getString("transfer_id"),
-                        rs.getString("from_plant"), rs.getString("to_plant"), rs.getString("item"),
-                        rs.getString("lot"), Columns.quantity(rs, "quantity"), rs.getString("to_location"),
-                        rs.getBigDecimal("transit_value"), Columns.instant(rs, "stock_since"),
-                        Columns.instant(rs, "shipped_at")), args);
+        return jdbc.query("SELECT " + UnitTransfersInTransit.COLUMNS + " FROM ledger_transfer_in_transit" + where
+                + " ORDER BY shipped_at, transfer_tracking_id", (rs, n) -> UnitTransfersInTransit.transfer(rs), args);
     }
 
     /** GL balances per plant of the given accounts. */

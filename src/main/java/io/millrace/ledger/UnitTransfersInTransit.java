@@ -18,7 +18,7 @@ import java.util.Optional;
  */
 final class UnitTransfersInTransit implements TransfersInTransit {
 
-    private static final String COLUMNS = "transfer_tracking_id, transfer_id, from_plant, to_plant, item, lot, "
+    static final String COLUMNS = "transfer_tracking_id, transfer_id, from_plant, to_plant, item, lot, "
             + "quantity, to_location, transit_value, stock_since, shipped_at";
 
     private final Jdbc jdbc;
@@ -87,7 +87,8 @@ final class UnitTransfersInTransit implements TransfersInTransit {
         return rows.hasChanges();
     }
 
-    private static TransferInTransit transfer(ResultSet rs) throws SQLException {
+    /** A row of ledger_transfer_in_transit selected with {@link #COLUMNS}; the ledger's queries read it alike. */
+    static TransferInTransit transfer(ResultSet rs) throws SQLException {
         return new TransferInTransit(rs.getString("transfer_tracking_id"), rs.getString("transfer_id"),
                 rs.getString("from_plant"), rs.getString("to_plant"), rs.getString("item"), rs.getString("lot"),
                 Columns.quantity(rs, "quantity"), rs.getString("to_location"), rs.getBigDecimal("transit_value"),
