@@ -44,6 +44,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "How long a parked event waits for what it depends on (default ${DEFAULT-VALUE}).")
     Duration parkWindow;
 
+    @Option(names = "--lanes", defaultValue = "${env:MILLRACE_LANES:-1}",
+            description = "Lanes by plant that apply the event log in parallel threads, without Kafka "
+                    + "(default ${DEFAULT-VALUE}: one applier of the whole log; ADR 0020).")
+    int lanes;
+
     @picocli.CommandLine.Mixin
     ConnectivityOptions connectivity = new ConnectivityOptions();
 
@@ -58,6 +63,7 @@ public final class ServeCommand implements Callable<Integer> {
         java.util.Map<String, Object> more = new java.util.LinkedHashMap<>(connectivity.properties());
         more.putAll(erp.properties(new picocli.CommandLine(this)));
         more.putAll(observability.properties(new picocli.CommandLine(this)));
+        more.put("millrace.pipeline.lanes", lanes);
         return run(settings(), more);
     }
 
@@ -69,6 +75,10 @@ public final class ServeCommand implements Callable<Integer> {
         if (adminKey != null && !adminKey.isEmpty() && adminKey.length() < KeyIssuer.MIN_ADMIN_KEY_LENGTH) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--admin-key must be at least "
                     + KeyIssuer.MIN_ADMIN_KEY_LENGTH + " characters long, not " + adminKey.length());
+        }
+        if (lanes < 1 || lanes > 64) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--lanes must be between 1 and 64, not " + lanes);
         }
         return new HubSettings(port, dataDir, dbUrl, dbUser, dbPassword, kafkaBootstrap, adminKey, parkWindow);
     }

@@ -147,7 +147,32 @@ public final class PartitionProcessor implements Decisions {
         if (deliveries.isEmpty()) {
             return 0;
         }
-        Map<UUID, LoggedEvent> logged = awaitLogged(deliveries);
+        return apply(deliveries, awaitLogged(deliveries));
+    }
+
+    /**
+     * Applies events read from the log itself, in one transaction: the lane source of a hub without
+     * Kafka ({@link LocalLanes}), where an event's position in the log is its offset in its lane.
+     */
+    int applyLogged(List<LoggedEvent> events) {
+        if (events.isEmpty()) {
+            return 0;
+        }
+        List<Delivery> deliveries = new ArrayList<>(events.size());
+        Map<UUID, LoggedEvent> logged = new HashMap<>();
+        for (LoggedEvent e : events) {
+            deliveries.add(delivery(e));
+            logged.put(e.trackingId(), e);
+        }
+        return apply(deliveries, logged);
+    }
+
+    /** The lane record of an event read from the log: its partition and its position as the offset. */
+    Delivery delivery(LoggedEvent event) {
+        return new Delivery(partitioning.of(event), event.position(), event.trackingId());
+    }
+
+    private int apply(List<Delivery> deliveries, Map<UUID, LoggedEvent> logged) {
         Map<UUID, Decoded> decoded = decodeAll(logged);
         Set<String> plants = new TreeSet<>();
         decoded.values().forEach(d -> plants.addAll(d.plants()));

@@ -14,6 +14,8 @@ import io.millrace.masterdata.MasterDataChanged;
 import io.millrace.outbox.Outbox;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,14 +32,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code serve --park-window}), {@code millrace.pipeline.batch-size} (events per transaction,
  * default 500), {@code millrace.pipeline.poll-interval} (default 200ms) and
  * {@code millrace.pipeline.enabled} (default true: the background applier runs). Without Kafka one
- * {@link Processor} applies the whole log; with {@code millrace.kafka.bootstrap} a
+ * {@link Processor} applies the whole log, or with {@code millrace.pipeline.lanes} above one
+ * {@link LocalLanes} apply it in that many lanes by plant; with {@code millrace.kafka.bootstrap} a
  * {@link PartitionProcessor} applies the partitions the consumer group gives this instance.
  */
 @Configuration(proxyBeanMethods = false)
 public class PipelineConfig {
 
     static final String PARTITIONED = "!'${millrace.kafka.bootstrap:}'.isBlank()";
-    static final String SINGLE_LANE = "'${millrace.kafka.bootstrap:}'.isBlank()";
+    static final String SINGLE_LANE = "'${millrace.kafka.bootstrap:}'.isBlank() and ${millrace.pipeline.lanes:1} <= 1";
+    static final String LOCAL_LANES = "'${millrace.kafka.bootstrap:}'.isBlank() and ${millrace.pipeline.lanes:1} > 1";
 
     @Bean
     PipelineSettings pipelineSettings(@Value("${millrace.pipeline.park-window:10m}") Duration parkWindow,
@@ -78,6 +82,30 @@ public class PipelineConfig {
     @ConditionalOnExpression(SINGLE_LANE)
     ProcessorRunner processorRunner(Processor processor, AppendSignal appended, PipelineSettings settings) {
         return new ProcessorRunner(processor, appended, settings);
+    }
+
+    /**
+     * Without Kafka and with {@code millrace.pipeline.lanes} above one, plants are applied in that
+     * many lanes of this instance, each a thread (ADR 0020).
+     */
+    @Bean
+    @ConditionalOnExpression(LOCAL_LANES)
+    LocalLanes localLanes(ObjectProvider<PlatformTransactionManager> transactionManager, DataSource dataSource,
+                          BooksStore books, PostingEngines engines, EventLog log, PipelineStore store,
+                          Publications publications, PipelineMetrics metrics, ObjectProvider<Clock> clock,
+                          PipelineSettings settings, @Value("${millrace.pipeline.lanes:1}") int lanes,
+                          AppendSignal appended, EventCatalog catalog, ObjectProvider<EventTracing> tracing) {
+        PlatformTransactionManager manager = transactionManager.getIfAvailable(
+                () -> new DataSourceTransactionManager(dataSource));
+        Partitioning partitioning = LocalLanes.partitioning(lanes);
+        PartitionRows rows = new PartitionRows(dataSource, partitioning.topic());
+        List<PartitionProcessor> processors = new ArrayList<>();
+        for (int i = 0; i < lanes; i++) {
+            processors.add(new PartitionProcessor(new TransactionTemplate(manager), books, engines, log, store, rows,
+                    publications, metrics, clock.getIfAvailable(Clock::systemUTC), settings, partitioning,
+                    Duration.ZERO, catalog, tracing.getIfAvailable(() -> EventTracing.NONE)));
+        }
+        return new LocalLanes(processors, partitioning, log, store, appended, settings);
     }
 
     /** With Kafka, instances share the events topic's partitions and apply each its own (ADR 0005). */

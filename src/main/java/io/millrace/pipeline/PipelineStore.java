@@ -61,6 +61,21 @@ final class PipelineStore {
                 cursor.generation());
     }
 
+    /** Where the cursor row stands: every event up to it has been taken up. */
+    long cursorPosition() {
+        Long position = jdbc.queryForObject("SELECT position FROM pipeline_cursor WHERE id = 1", Long.class);
+        return position == null ? 0 : position;
+    }
+
+    /**
+     * Moves the cursor row up to {@code position} (never down), with a new generation so that a
+     * single applier started later reloads its parked events: the low-water mark of the lanes.
+     */
+    void raiseCursor(long position) {
+        jdbc.update("UPDATE pipeline_cursor SET position = ?, generation = generation + 1 WHERE id = 1 "
+                + "AND position < ?", position, position);
+    }
+
     List<ParkedRow> parkedRows() {
         return jdbc.query("SELECT tracking_id, position, reason, message, waiting_for, parked_at, attempts "
                 + "FROM pipeline_parked ORDER BY position", (rs, n) -> new ParkedRow(rs.getObject(1, UUID.class),

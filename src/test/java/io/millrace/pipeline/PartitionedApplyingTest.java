@@ -237,13 +237,13 @@ class PartitionedApplyingTest {
         }
     }
 
-    private static final int TRANSFERS = 12;
+    static final int TRANSFERS = 12;
 
     /**
      * Lots of their own, so that the traffic is unchanged: each appears by a count at the sending
      * plant's store, travels to the other plant's store and moves on to its quality area there.
      */
-    private static void mixInTransfersBetweenPlants(List<ObjectNode> stream, Random random) {
+    static void mixInTransfersBetweenPlants(List<ObjectNode> stream, Random random) {
         Instant time = PlantTraffic.DEFAULT_TIME;
         for (int i = 0; i < TRANSFERS; i++) {
             String from = i % 2 == 0 ? "P100" : "P200";
@@ -269,7 +269,7 @@ class PartitionedApplyingTest {
      * names the tracking id of its transfer, which differs from hub to hub.
      */
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> withReceiptsCounted(Map<String, Object> books) {
+    static Map<String, Object> withReceiptsCounted(Map<String, Object> books) {
         Map<String, Object> out = new TreeMap<>(books);
         Map<String, Long> entries = new TreeMap<>();
         ((Map<String, Long>) books.get("entries per event")).forEach((event, count) -> {
@@ -280,7 +280,7 @@ class PartitionedApplyingTest {
         return out;
     }
 
-    private static TransitReceipts receipts(PipelineRig rig) {
+    static TransitReceipts receipts(PipelineRig rig) {
         return new TransitReceipts(rig.database.dataSource(), rig.log,
                 new PipelineSettings(Duration.ofMinutes(10), 500, Duration.ofMillis(100), false));
     }
@@ -439,7 +439,7 @@ class PartitionedApplyingTest {
      * stock valued before it, so it moves between events of different keys with their order),
      * stock, orders, states and journal entries per event.
      */
-    private static Map<String, Object> books(PipelineRig rig) {
+    static Map<String, Object> books(PipelineRig rig) {
         return Map.of("trial balance", rig.trialBalance(), "inventory", rig.inventory(), "orders", rig.orderStates(),
                 "states", rig.states(), "entries per event", rig.entriesPerEvent());
     }

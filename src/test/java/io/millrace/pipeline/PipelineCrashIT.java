@@ -23,7 +23,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import tools.jackson.databind.JsonNode;
@@ -80,16 +80,21 @@ class PipelineCrashIT {
                 seconds(started));
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.Kind.class)
-    void twoKillsMidStreamLeaveTheBooksOfARunWithoutCrashes(TestDatabase.Kind kind, @TempDir Path dir)
+    /**
+     * {@code lanes}: the {@code serve --lanes} of the first hub and of each restart, so that lanes
+     * by plant are killed too and their count changes across a kill (1 is the single applier).
+     */
+    @ParameterizedTest(name = "{0}, lanes {1}")
+    @CsvSource({"H2, 1 1 1", "POSTGRES, 1 1 1", "H2, 3 2 1", "POSTGRES, 2 3 3"})
+    void twoKillsMidStreamLeaveTheBooksOfARunWithoutCrashes(TestDatabase.Kind kind, String lanes, @TempDir Path dir)
             throws Exception {
+        java.util.Iterator<String> laneCounts = List.of(lanes.split(" ")).iterator();
         TestDatabase database = kind == TestDatabase.Kind.POSTGRES ? TestDatabase.createEmpty(kind) : null;
         Random random = new Random(SEED + kind.ordinal());
         long started = System.nanoTime();
         HubProcess hub = null;
         try {
-            hub = HubProcess.start(dir, ADMIN_KEY, database);
+            hub = HubProcess.start(dir, ADMIN_KEY, database, List.of("--lanes", laneCounts.next()));
             HubHttp http = hub.http();
             Producer producer = new Producer(http, DemoBooks.load(http, ADMIN_KEY));
             for (int killAfter : KILL_AFTER) {
@@ -105,7 +110,7 @@ class PipelineCrashIT {
                 System.out.printf("%s: killed after %d events acknowledged, %d pending and %d posted a moment"
                                 + " before%n", kind, producer.next.get() * BATCH, backlog.get("pending").asLong(),
                         backlog.get("posted").asLong());
-                hub = HubProcess.start(dir, ADMIN_KEY, database);
+                hub = HubProcess.start(dir, ADMIN_KEY, database, List.of("--lanes", laneCounts.next()));
                 http = hub.http();
                 producer = producer.to(http);
             }
@@ -122,8 +127,8 @@ class PipelineCrashIT {
             hub.stop();
 
             Books books = read(database == null ? h2(dir) : database.dataSource());
-            System.out.printf("%s with two kills: %d events, %d journal entries, %d stock rows in %d s%n", kind,
-                    EVENTS, books.entries(), books.inventory().size(), seconds(started));
+            System.out.printf("%s with two kills, lanes %s: %d events, %d journal entries, %d stock rows in %d s%n",
+                    kind, lanes, EVENTS, books.entries(), books.inventory().size(), seconds(started));
             assertThat(books.states()).as("every accepted event posted, none twice in the log")
                     .isEqualTo(Map.of("POSTED", (long) EVENTS));
             assertThat(books.exceptions()).as("no exception").isZero();

@@ -95,6 +95,24 @@ final class PipelineRig implements AutoCloseable {
                 new PipelineMetrics(meters, log, plant -> true), clock, settings, partitioning, Duration.ofMillis(200), CATALOG, EventTracing.NONE);
     }
 
+    /**
+     * Lanes by plant on this rig's database ({@code lanes} threads once started), as a hub without
+     * Kafka runs them with {@code millrace.pipeline.lanes}; they poll the log every 100 ms.
+     */
+    LocalLanes localLanes(int lanes) {
+        Partitioning partitioning = LocalLanes.partitioning(lanes);
+        PartitionRows rows = new PartitionRows(database.dataSource(), partitioning.topic());
+        List<PartitionProcessor> processors = new ArrayList<>();
+        for (int i = 0; i < lanes; i++) {
+            processors.add(new PartitionProcessor(
+                    new TransactionTemplate(new DataSourceTransactionManager(database.dataSource())),
+                    new BooksStore(database.dataSource()), new PostingEngines(master, PostingSettings.defaults()), log,
+                    store, rows, publications, new PipelineMetrics(meters, log, plant -> true), clock, settings,
+                    partitioning, Duration.ZERO, CATALOG, EventTracing.NONE));
+        }
+        return new LocalLanes(processors, partitioning, log, store, new io.millrace.eventlog.AppendSignal(), settings);
+    }
+
     /** A structured CloudEvent of a core event record, at {@code time}. */
     static ObjectNode cloudEvent(ManufacturingEvent event, String id, String plant, Instant time) {
         ObjectNode data = EventJson.mapper().valueToTree(event);

@@ -4,6 +4,7 @@ import io.millrace.eventlog.kafka.KafkaClients;
 import io.millrace.eventlog.kafka.KafkaReplication;
 import io.millrace.eventlog.kafka.KafkaSettings;
 import io.millrace.pipeline.Failures;
+import io.millrace.pipeline.LaneRetries;
 import io.millrace.pipeline.PartitionProcessor;
 import io.millrace.pipeline.PartitionProcessor.Delivery;
 import io.millrace.pipeline.PipelineDriver;
@@ -39,10 +40,9 @@ import org.springframework.context.SmartLifecycle;
  * nothing is skipped and a redelivery is harmless; the group's own committed offsets only show the
  * lag to operators.
  *
- * <p>A poll that fails because of the machinery (the database, the JVM) is read again after a
- * back-off, for as long as it takes ({@link Failures}); one that keeps failing for a reason of its
- * records is applied record by record, and a record that fails alone is isolated as an
- * INTERNAL_ERROR exception (retried later), so one poison event never blocks its partition.
+ * <p>A poll whose transaction fails is read again from the stored offsets as {@link LaneRetries}
+ * says: after a back-off for as long as the machinery fails, and record by record, isolating a
+ * poison event, when it keeps failing for a reason of its records.
  */
 final class PartitionedApplying implements SmartLifecycle, PipelineDriver {
 
@@ -56,14 +56,24 @@ final class PartitionedApplying implements SmartLifecycle, PipelineDriver {
     private volatile boolean running;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
+    private final LaneRetries<Delivery> retries;
     private long nextSweep;
-    private int failures;
-    private int machineryFailures;
 
     PartitionedApplying(PartitionProcessor processor, KafkaSettings settings, PipelineSettings pipeline) {
         this.processor = processor;
         this.settings = settings;
         this.pipeline = pipeline;
+        this.retries = new LaneRetries<>(new LaneRetries.Target<>() {
+            @Override
+            public void apply(List<Delivery> batch) {
+                processor.apply(batch);
+            }
+
+            @Override
+            public void isolate(Delivery item, String failure) {
+                processor.isolate(item, failure);
+            }
+        }, d -> "record " + d.partition() + "-" + d.offset());
     }
 
     @Override
@@ -147,73 +157,11 @@ final class PartitionedApplying implements SmartLifecycle, PipelineDriver {
 
     /** Applies one poll; false (after seeking back to the stored offsets) when it must be read again. */
     private boolean applyAll(KafkaConsumer<String, byte[]> c, List<Delivery> deliveries) {
-        try {
-            processor.apply(deliveries);
-            failures = 0;
-            machineryFailures = 0;
+        if (retries.apply(deliveries)) {
             return true;
-        } catch (RuntimeException | Error ex) {
-            if (Failures.isMachinery(ex)) {
-                backOff(c, deliveries, ex);
-                return false;
-            }
-            failures++;
-            LOG.warn("applying {} records failed (attempt {}): {}", deliveries.size(), failures,
-                    Failures.describe(ex));
-            if (failures < Failures.ATTEMPTS_BEFORE_ISOLATING) {
-                seekBack(c, deliveries);
-                sleep(Failures.backoffMillis(failures));
-                return false;
-            }
         }
-        failures = 0;
-        for (Delivery d : deliveries) {
-            if (!applyAlone(d)) {
-                seekBack(c, deliveries);
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The database or the JVM failed, not the records: read them again after a back-off, however often. */
-    private void backOff(KafkaConsumer<String, byte[]> c, List<Delivery> deliveries, Throwable failure) {
-        machineryFailures++;
-        LOG.warn("applying {} records failed (attempt {}, the database or the JVM, not the events): {}",
-                deliveries.size(), machineryFailures, Failures.describe(failure));
-        sleep(Failures.backoffMillis(machineryFailures));
         seekBack(c, deliveries);
-    }
-
-    /**
-     * One record in its own transaction, isolated if it fails on its own for a reason of its own;
-     * false when the machinery failed meanwhile and the poll must be read again.
-     */
-    private boolean applyAlone(Delivery delivery) {
-        Throwable last = null;
-        for (int attempt = 0; attempt < Failures.ATTEMPTS_BEFORE_ISOLATING; attempt++) {
-            try {
-                processor.apply(List.of(delivery));
-                machineryFailures = 0;
-                return true;
-            } catch (RuntimeException | Error ex) {
-                if (Failures.isMachinery(ex)) {
-                    machineryFailures++;
-                    LOG.warn("applying record {} failed (the database or the JVM, not the event): {}",
-                            delivery.offset(), Failures.describe(ex));
-                    sleep(Failures.backoffMillis(machineryFailures));
-                    return false;
-                }
-                last = ex;
-            }
-        }
-        try {
-            processor.isolate(delivery, Failures.describe(last));
-            return true;
-        } catch (RuntimeException ex) {
-            LOG.warn("could not isolate the failing record: {}", Failures.describe(ex));
-            return false;
-        }
+        return false;
     }
 
     private void seekBack(KafkaConsumer<String, byte[]> c, List<Delivery> deliveries) {
