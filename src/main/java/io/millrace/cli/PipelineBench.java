@@ -60,14 +60,19 @@ public final class PipelineBench implements Callable<Integer> {
             + "through one of them, in order (default ${DEFAULT-VALUE}).")
     int producers;
 
+    @Option(names = "--lanes", defaultValue = "1", description = "Lanes by plant applying the log (serve --lanes; "
+            + "default ${DEFAULT-VALUE}).")
+    int lanes;
+
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the generated stream (default ${DEFAULT-VALUE}).")
     long seed;
 
     @Override
     public Integer call() throws Exception {
-        if (events < 1 || warmup < 0 || rate < 0 || batch < 1 || batch > 1000 || producers < 1) {
+        if (events < 1 || warmup < 0 || rate < 0 || batch < 1 || batch > 1000 || producers < 1 || lanes < 1
+                || lanes > 64) {
             System.err.println("millrace bench pipeline: --events and --producers must be positive, --batch 1 to 1000, "
-                    + "--warmup and --rate not negative");
+                    + "--lanes 1 to 64, --warmup and --rate not negative");
             return 2;
         }
         String masterJson = DemoCommand.demoMasterData();
@@ -90,7 +95,7 @@ public final class PipelineBench implements Callable<Integer> {
                 Duration.ofMinutes(10));
         ConfigurableApplicationContext hub;
         try {
-            hub = HubLauncher.start(settings);
+            hub = HubLauncher.start(settings, java.util.Map.of("millrace.pipeline.lanes", lanes));
         } catch (HubLauncher.StartupFailure ex) {
             System.err.println("millrace bench pipeline: " + ex.getMessage());
             return 1;
@@ -132,8 +137,9 @@ public final class PipelineBench implements Callable<Integer> {
         PostingFigures.Figures f = figures.after(measuredAfter);
         String timer = PostingFigures.commitLatencies(timerBefore, figures.commitHistogram());
         System.out.printf(Locale.ROOT, "pipeline bench on %s: %,d events (after %,d warm-up) %s, batches of %d from %d "
-                        + "producers (one per plant)%n", storage, measured.events(), warm.events(),
-                rate == 0 ? "at full speed" : "paced at " + rate + " events/s", batch, measured.producers());
+                        + "producers (one per plant), %s%n", storage, measured.events(), warm.events(),
+                rate == 0 ? "at full speed" : "paced at " + rate + " events/s", batch, measured.producers(),
+                lanes == 1 ? "one applier" : lanes + " lanes");
         System.out.printf(Locale.ROOT, "  end to end  %,8.0f events/s posted (first acceptance to last posting, %.1f s)%n",
                 f.endToEndPerSecond(), Duration.between(f.firstAccepted(), f.lastPosted()).toMillis() / 1e3);
         System.out.printf(Locale.ROOT, "  intake      %,8.0f events/s accepted (%.1f s of sending)%n",
